@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './i18n';
+export * from './agencies';
+export * from './errors';
+export * from './schemas/identity';
