@@ -1,0 +1,4 @@
+export { openDatabase, type Database, type OpenOptions } from './database';
+export { migrate, MIGRATIONS_DIR } from './migrate';
+export { withActor, unsafeWithOwner, ANONYMOUS, type Actor, type Ctx, type AuditInput } from './scoped';
+export type { DB } from './schema';

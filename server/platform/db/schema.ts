@@ -1,0 +1,131 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+/** Table types for Kysely. Column names are snake_case as in the migrations. */
+export interface AgencyTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  country: string;
+  type: string;
+  languages: string[];
+  disabled_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+export interface DeskTable {
+  id: Generated<string>;
+  agency_id: string;
+  code: string;
+  name: string;
+  is_ncb: Generated<boolean>;
+  disabled_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+export interface UserTable {
+  id: Generated<string>;
+  agency_id: string;
+  email: string;
+  display_name: string;
+  roles: string[];
+  locale: Generated<string>;
+  password_hash: string | null;
+  password_changed_at: Timestamp | null;
+  totp_secret_enc: string | null;
+  totp_pending_enc: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_counter: ColumnType<string | null, number | string | null, number | string | null>;
+  recovery_codes: Generated<string[]>;
+  disabled_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+export interface UserDeskTable {
+  user_id: string;
+  desk_id: string;
+  agency_id: string;
+}
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  agency_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+export interface ApiTokenTable {
+  id: Generated<string>;
+  agency_id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+export interface EnrolmentLinkTable {
+  id: Generated<string>;
+  agency_id: string;
+  user_id: string | null;
+  email: string;
+  display_name: string | null;
+  roles: string[];
+  purpose: 'first-admin' | 'new-user' | 'password-reset';
+  token_hash: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+export interface NotificationTable {
+  id: Generated<string>;
+  agency_id: string;
+  user_id: string;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+}
+export interface AuditEventTable {
+  seq: ColumnType<string, never, never>;
+  id: string;
+  at: Date;
+  actor_user_id: string | null;
+  actor_agency_id: string | null;
+  actor_label: string | null;
+  subject_agency_id: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  purpose: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+export interface AuditCheckpointTable {
+  seq: ColumnType<string, string | number, never>;
+  hash: string;
+  key_id: string;
+  signature: string;
+  signed_at: CreatedAt;
+}
+
+export interface DB {
+  agencies: AgencyTable;
+  desks: DeskTable;
+  users: UserTable;
+  user_desks: UserDeskTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  enrolment_links: EnrolmentLinkTable;
+  notifications: NotificationTable;
+  audit_events: AuditEventTable;
+  audit_checkpoints: AuditCheckpointTable;
+}
