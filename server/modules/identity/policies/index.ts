@@ -1,0 +1,3 @@
+export { agencyPolicy } from './agency.policy';
+export { deskPolicy } from './desk.policy';
+export { userPolicy } from './user.policy';

@@ -1,0 +1,1 @@
+export { checkpoint, verifyChain, canonical, eventHash, checkpointLogFile, GENESIS, type VerifyResult, type CheckpointResult } from './chain';

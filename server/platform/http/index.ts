@@ -1,0 +1,2 @@
+export { AppError, notFound, unauthenticated, badRequest, conflict } from './errors';
+export { requireActor, clientIp, noStore, type SessionInfo, type App } from './context';
