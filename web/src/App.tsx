@@ -1,0 +1,78 @@
+import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ApiError, setUnauthenticatedHandler } from './api/client';
+import { ME_KEY } from './api/session';
+import { AppLayout } from './components/AppLayout';
+import { DirectionSync } from './components/DirectionSync';
+import { RequireAuth } from './components/RequireAuth';
+import { AccountPage } from './features/account/AccountPage';
+import { AgenciesPage } from './features/agencies/AgenciesPage';
+import { AuditPage } from './features/audit/AuditPage';
+import { EnrolPage } from './features/auth/EnrolPage';
+import { LoginPage } from './features/auth/LoginPage';
+import { DesksPage } from './features/desks/DesksPage';
+import { HomePage } from './features/home/HomePage';
+import { NotFoundPage } from './features/home/NotFoundPage';
+import { NotificationsPage } from './features/notifications/NotificationsPage';
+import { UsersPage } from './features/users/UsersPage';
+import { directionOf, currentLocale } from './i18n';
+import { theme } from './theme';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not change by asking again; only transient failures are retried.
+      retry: (count, err) => count < 2 && !(err instanceof ApiError && err.status >= 400 && err.status < 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function SessionWatch() {
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      if (queryClient.getQueryData(ME_KEY)) {
+        queryClient.clear();
+        queryClient.setQueryData(ME_KEY, null);
+      }
+    });
+  }, []);
+  return null;
+}
+
+export function App() {
+  return (
+    <DirectionProvider initialDirection={directionOf(currentLocale())} detectDirection={false}>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <QueryClientProvider client={queryClient}>
+          <DirectionSync />
+          <SessionWatch />
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route path="/enrol/:token" element={<EnrolPage />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppLayout />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<HomePage />} />
+                <Route path="notifications" element={<NotificationsPage />} />
+                <Route path="account" element={<AccountPage />} />
+                <Route path="admin/users" element={<UsersPage />} />
+                <Route path="admin/desks" element={<DesksPage />} />
+                <Route path="admin/agencies" element={<AgenciesPage />} />
+                <Route path="audit" element={<AuditPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </MantineProvider>
+    </DirectionProvider>
+  );
+}

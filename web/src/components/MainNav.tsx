@@ -1,0 +1,66 @@
+import { Badge, NavLink, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterLink, useLocation } from 'react-router';
+import { useSession } from '../api/session';
+import { useUnreadCount } from '../features/notifications/api';
+import { IconAudit, IconBell, IconDesk, IconHome, IconSettings, IconUsers, IconWorld } from './icons';
+
+interface Item {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  ability?: string;
+  badge?: number;
+}
+
+/** The side navigation: only what the server's abilities allow this user. */
+export function MainNav() {
+  const { t } = useTranslation();
+  const me = useSession();
+  const unread = useUnreadCount();
+  const { pathname } = useLocation();
+
+  const work: Item[] = [
+    { to: '/', label: t('nav.home'), icon: <IconHome /> },
+    { to: '/notifications', label: t('nav.notifications'), icon: <IconBell />, badge: unread },
+  ];
+  const admin: Item[] = [
+    { to: '/admin/users', label: t('nav.users'), icon: <IconUsers />, ability: 'manageUsers' },
+    { to: '/admin/desks', label: t('nav.desks'), icon: <IconDesk />, ability: 'manageDesks' },
+    { to: '/admin/agencies', label: t('nav.agencies'), icon: <IconWorld />, ability: 'manageAgencies' },
+    { to: '/audit', label: t('nav.audit'), icon: <IconAudit />, ability: 'readAudit' },
+  ].filter((i) => me.abilities[i.ability] === true);
+  const personal: Item[] = [{ to: '/account', label: t('nav.account'), icon: <IconSettings /> }];
+
+  const render = (items: Item[]) =>
+    items.map((i) => (
+      <NavLink
+        key={i.to}
+        component={RouterLink}
+        to={i.to}
+        end={i.to === '/'}
+        label={i.label}
+        leftSection={i.icon}
+        active={i.to === '/' ? pathname === '/' : pathname.startsWith(i.to)}
+        rightSection={i.badge ? <Badge size="xs" circle>{i.badge}</Badge> : undefined}
+        styles={{ root: { borderRadius: 6 } }}
+      />
+    ));
+
+  return (
+    <Stack gap={2} component="nav">
+      {render(work)}
+      {admin.length > 0 && (
+        <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+          {t('nav.administration')}
+        </Text>
+      )}
+      {render(admin)}
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+        {t('nav.personal')}
+      </Text>
+      {render(personal)}
+    </Stack>
+  );
+}

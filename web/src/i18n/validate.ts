@@ -1,0 +1,10 @@
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { fieldErrorsFromIssues, type FieldErrors } from './errors';
+
+/** Checks form values with a shared schema; field messages come back translated. */
+export function validate<S extends z.ZodType>(t: TFunction, schema: S, values: unknown): { data: z.output<S>; errors: null } | { data: null; errors: FieldErrors } {
+  const r = schema.safeParse(values);
+  if (r.success) return { data: r.data, errors: null };
+  return { data: null, errors: fieldErrorsFromIssues(t, r.error.issues) };
+}
