@@ -1,0 +1,153 @@
+import { cleanSeparators, foldText, scriptOf, type Script } from './text';
+
+/** One token of a normalised name. */
+export interface NameToken {
+  /** Folded text (see {@link foldText}). */
+  text: string;
+  script: Script;
+  /** Name particles (al, abu, bin, van, de …) join names but do not identify a person. */
+  particle: boolean;
+  /** The same token with a glued article removed ("alsharqawi" → "sharqawi", "ettahiri" → "tahiri"). */
+  alt?: string;
+}
+
+/** A name split into tokens, each classified. */
+export interface NormalizedName {
+  raw: string;
+  tokens: NameToken[];
+}
+
+/** Latin-script particles recognised as separate tokens. */
+export const LATIN_PARTICLES: ReadonlySet<string> = new Set([
+  'al', 'el', 'ul', 'il', 'abu', 'abou', 'abo', 'bou', 'bu', 'bin', 'ben', 'ibn', 'bn', 'bint', 'binti', 'ould', 'wuld',
+  'ait', 'van', 'von', 'der', 'den', 'de', 'da', 'del', 'della', 'di', 'du', 'des', 'dos', 'das', 'y', 'zu', 'ter', 'ten',
+]);
+
+/** Arabic article as Latin writers attach it with a hyphen, including sun-letter assimilation (at-, ash-, ech- …). */
+export const LATIN_ARTICLES: ReadonlySet<string> = new Set([
+  'al', 'el', 'ul', 'il', 'at', 'ad', 'ar', 'as', 'az', 'an', 'ash', 'ath', 'adh', 'et', 'ed', 'er', 'es', 'ez', 'en',
+  'ech', 'ec', 'ach', 'ud', 'ur', 'us', 'uz', 'un', 'ut', 'ush', 'uth', 'al', 'l',
+]);
+
+/** Arabic-script particles (after letter folding). */
+export const ARABIC_PARTICLES: ReadonlySet<string> = new Set(['ال', 'ابو', 'بو', 'بن', 'ابن', 'بنت', 'ولد', 'ايت']);
+
+/** Words that start with ال but are not article + name. */
+const ARABIC_NOT_ARTICLE: ReadonlySet<string> = new Set(['الله', 'اله', 'الياس', 'الهام', 'الماس', 'الفت', 'اللهيار']);
+
+/** Latin spellings of عبد ال glued to the next name, or standing alone before it. */
+const ABD_AL = /^(abd|abdu|abdou)(l|el|al|ul|ol|il|ur|ar|er|us|as|es|un|an|en|ud|ad|ed|ush|ash|esh|uz|az|ez)$/;
+// The glued name must start with a consonant: Abdoulaye is one name, not abd + al + aye.
+const ABD_AL_PREFIX = /^(abd|abdu|abdou)(ul|el|al|ol|il|l|ur|er|ar|us|es|as|un|en|an|ud|ed|ad|ush|esh|ash|uz|ez|az)([^aeiouy].{2,})$/;
+/** عبد الله glued in Latin: Abdullah, Abdallah, Abdellah, Abdoulah. */
+const ABDULLAH = /^abd(u|ou|a|e|o)?ll?ah?$/;
+
+function particleToken(text: string, script: Script): NameToken {
+  return { text, script, particle: true };
+}
+
+function plainToken(text: string, script: Script): NameToken {
+  const t: NameToken = { text, script, particle: false };
+  if (script === 'latin') {
+    const alt = latinArticleAlt(text);
+    if (alt !== undefined) t.alt = alt;
+  }
+  return t;
+}
+
+/** A Latin token that may begin with a glued article: alsharqawi, elcherkaoui, ettahiri, assadiq. */
+function latinArticleAlt(text: string): string | undefined {
+  const m = /^(al|el)(.{4,})$/.exec(text);
+  if (m?.[2] !== undefined) return m[2];
+  const sun = /^(a|e|u)(t|d|r|z|s|n|l)\2(.{2,})$/.exec(text);
+  if (sun) return text.slice(2);
+  const sh = /^(a|e)(sh|ch|th|dh)(sh|ch|th|dh)?(.{3,})$/.exec(text);
+  if (sh?.[3] !== undefined) return text.slice(1 + (sh[2]?.length ?? 0));
+  return undefined;
+}
+
+function splitArabic(word: string, out: NameToken[]): void {
+  if (ARABIC_PARTICLES.has(word)) {
+    out.push(particleToken(word, 'arabic'));
+    return;
+  }
+  // عبدالله, عبدالرحمن: عبد glued to the article of the following name.
+  if (word.startsWith('عبدال') && word.length > 5) {
+    out.push(plainToken('عبد', 'arabic'));
+    splitArabic(word.slice(3), out);
+    return;
+  }
+  if (word.startsWith('ابوال') && word.length > 5) {
+    out.push(particleToken('ابو', 'arabic'));
+    splitArabic(word.slice(3), out);
+    return;
+  }
+  if (word.startsWith('ال') && word.length >= 4 && !ARABIC_NOT_ARTICLE.has(word)) {
+    out.push(particleToken('ال', 'arabic'));
+    out.push(plainToken(word.slice(2), 'arabic'));
+    return;
+  }
+  out.push(plainToken(word, 'arabic'));
+}
+
+function splitLatin(word: string, out: NameToken[]): void {
+  const pieces = word.split('-').filter((p) => p.length > 0);
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i] ?? '';
+    const hyphenated = pieces.length > 1 && i < pieces.length - 1;
+    if (ABDULLAH.test(p)) {
+      out.push(plainToken('abd', 'latin'));
+      out.push(plainToken('allah', 'latin'));
+      continue;
+    }
+    if (ABD_AL.test(p)) {
+      out.push(plainToken('abd', 'latin'));
+      out.push(particleToken('al', 'latin'));
+      continue;
+    }
+    const glued = ABD_AL_PREFIX.exec(p);
+    if (glued?.[3] !== undefined) {
+      out.push(plainToken('abd', 'latin'));
+      out.push(particleToken('al', 'latin'));
+      out.push(plainToken(glued[3], 'latin'));
+      continue;
+    }
+    if (LATIN_PARTICLES.has(p) || (hyphenated && LATIN_ARTICLES.has(p))) {
+      out.push(particleToken(p, 'latin'));
+      continue;
+    }
+    out.push(plainToken(p, 'latin'));
+  }
+}
+
+/**
+ * Normalise a personal or organisation name: fold characters, split tokens on whitespace, punctuation
+ * and hyphens, recognise particles and the Arabic article (al-, el-, at-Tahiri, ال), split glued
+ * "Abdul"/"عبدال" forms.
+ */
+export function normalizeName(raw: string): NormalizedName {
+  const cleaned = cleanSeparators(foldText(raw));
+  const tokens: NameToken[] = [];
+  if (cleaned.length === 0) return { raw, tokens };
+  for (const word of cleaned.split(' ')) {
+    if (word.length === 0) continue;
+    const script = scriptOf(word);
+    if (script === 'arabic') {
+      for (const part of word.split('-')) if (part) splitArabic(part, tokens);
+    } else if (script === 'latin') {
+      splitLatin(word, tokens);
+    } else {
+      for (const part of word.split('-')) if (part) tokens.push(plainToken(part, script));
+    }
+  }
+  // A name made only of particles ("Abu Ali" has a name; "Ben" alone would vanish): keep them as names.
+  if (tokens.length > 0 && tokens.every((t) => t.particle)) {
+    for (const t of tokens) t.particle = false;
+  }
+  return { raw, tokens };
+}
+
+/** The identifying (non-particle) tokens of a name. */
+export function nameTokens(n: NormalizedName): NameToken[] {
+  return n.tokens.filter((t) => !t.particle);
+}

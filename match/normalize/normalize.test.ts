@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeCountry } from './country';
+import { normalizeName } from './name';
+import { cleanSeparators, foldText, scriptOf } from './text';
+
+const texts = (raw: string): string[] => normalizeName(raw).tokens.filter((t) => !t.particle).map((t) => t.text);
+const particles = (raw: string): string[] => normalizeName(raw).tokens.filter((t) => t.particle).map((t) => t.text);
+
+describe('foldText', () => {
+  it('applies NFKC to Arabic presentation forms', () => {
+    // ﻣﺤﻤﺪ is محمد written with presentation-form code points.
+    expect(foldText('\uFEE3\uFEA4\uFEE4\uFEAA')).toBe('محمد');
+  });
+  it('case-folds and strips Latin diacritics', () => {
+    expect(foldText('ÉRIC Müller Çelik Ştefan')).toBe('eric muller celik stefan');
+    expect(foldText('Straße Łukasz Øyvind')).toBe('strasse lukasz oyvind');
+  });
+  it('folds alef forms, taa marbuta, alef maqsura and hamza carriers', () => {
+    expect(foldText('أسامة')).toBe('اسامه');
+    expect(foldText('إبراهيم')).toBe('ابراهيم');
+    expect(foldText('آمنة')).toBe('امنه');
+    expect(foldText('مصطفى')).toBe('مصطفي');
+    expect(foldText('مؤمن')).toBe('مومن');
+    expect(foldText('هانئ')).toBe('هاني');
+  });
+  it('folds Persian and Pashto letters as the UN list writes them (محمد عمر غلام نبی)', () => {
+    expect(foldText('غلام نبی')).toBe('غلام نبي');
+    expect(foldText('کریم')).toBe('كريم');
+    expect(foldText('ښکلی')).toBe('شكلي');
+  });
+  it('removes tatweel and harakat', () => {
+    expect(foldText('مُحَمَّد')).toBe('محمد');
+    expect(foldText('محـــمد')).toBe('محمد');
+  });
+  it('maps Arabic-Indic digits', () => {
+    expect(foldText('١٩٦٠ ۱۹۶۰')).toBe('1960 1960');
+  });
+});
+
+describe('cleanSeparators', () => {
+  it('collapses embedded newlines and punctuation', () => {
+    expect(cleanSeparators('صدام\nحسين   التكريتي')).toBe('صدام حسين التكريتي');
+    expect(cleanSeparators("ABD'RABBAH, Ghuma (a.k.a.)")).toBe('ABDRABBAH Ghuma a k a');
+  });
+  it('keeps hyphens between parts', () => {
+    expect(cleanSeparators('al - Tahiri')).toBe('al-Tahiri');
+  });
+});
+
+describe('normalizeName', () => {
+  it('splits the Arabic article as a particle', () => {
+    expect(texts('صدام حسين التكريتي')).toEqual(['صدام', 'حسين', 'تكريتي']);
+    expect(particles('صدام حسين التكريتي')).toEqual(['ال']);
+  });
+  it('keeps الله and الياس whole', () => {
+    expect(texts('عبد الله')).toEqual(['عبد', 'الله']);
+    expect(texts('الياس')).toEqual(['الياس']);
+  });
+  it('splits glued عبدال', () => {
+    expect(texts('عبدالرحمن')).toEqual(['عبد', 'رحمن']);
+  });
+  it('recognises hyphenated Latin articles including sun-letter assimilation', () => {
+    expect(texts('Saddam Hussein al-Tikriti')).toEqual(['saddam', 'hussein', 'tikriti']);
+    expect(texts('at-Tahiri')).toEqual(['tahiri']);
+    expect(texts('Ech-Cherkaoui')).toEqual(['cherkaoui']);
+    expect(texts('El-Hammouchi')).toEqual(['hammouchi']);
+  });
+  it('offers the article-less reading of glued forms (Ettahiri, Alsharqawi)', () => {
+    const t = normalizeName('Ettahiri Alsharqawi').tokens;
+    expect(t.map((x) => x.alt)).toEqual(['tahiri', 'sharqawi']);
+  });
+  it('treats bin, ben, ibn, abu, ould, van, von, de as particles', () => {
+    expect(particles('Usama bin Muhammad bin Awad BIN LADIN')).toEqual(['bin', 'bin', 'bin']);
+    expect(particles('Mohamed Ould Abdel Aziz')).toEqual(['ould', 'al']);
+    expect(particles('Ludwig van Beethoven')).toEqual(['van']);
+    expect(particles('Abu Bakr al-Baghdadi')).toEqual(['abu', 'al']);
+    expect(texts('Ibn Khaldun de Tunis')).toEqual(['khaldun', 'tunis']);
+  });
+  it('splits Abdul/Abdel into abd + article, but keeps Abdoulaye', () => {
+    expect(texts('ABDUL GHANI BARADAR')).toEqual(['abd', 'ghani', 'baradar']);
+    expect(texts('Abdelhak')).toEqual(['abd', 'hak']);
+    expect(texts('Abdulrahman')).toEqual(['abd', 'rahman']);
+    expect(texts('Abdoulaye Miskine')).toEqual(['abdoulaye', 'miskine']);
+    expect(texts('Abdullah')).toEqual(['abd', 'allah']);
+  });
+  it('keeps a name made only of particles', () => {
+    expect(texts('Ben')).toEqual(['ben']);
+  });
+  it('returns no tokens for an empty or punctuation-only name', () => {
+    expect(normalizeName('  ,.- ').tokens).toEqual([]);
+  });
+});
+
+describe('scriptOf', () => {
+  it('tells scripts apart', () => {
+    expect(scriptOf('hammouchi')).toBe('latin');
+    expect(scriptOf('حموشي')).toBe('arabic');
+    expect(scriptOf('习近平')).toBe('han');
+    expect(scriptOf('путин')).toBe('cyrillic');
+    expect(scriptOf('रजनीकांत')).toBe('other');
+  });
+});
+
+describe('normalizeCountry', () => {
+  it('reads codes, names, UN forms and adjectives', () => {
+    expect(normalizeCountry('af')).toBe('AF');
+    expect(normalizeCountry('Afghanistan')).toBe('AF');
+    expect(normalizeCountry('Iran (Islamic Republic of)')).toBe('IR');
+    expect(normalizeCountry('Democratic Republic of the Congo')).toBe('CD');
+    expect(normalizeCountry('Syrian Arab Republic')).toBe('SY');
+    expect(normalizeCountry('Palestinian')).toBe('PS');
+    expect(normalizeCountry('nowhere land')).toBeUndefined();
+  });
+});

@@ -1,0 +1,87 @@
+import { normalizeName, type NameToken } from '../normalize/name';
+import type { Script } from '../normalize/text';
+import { romanizeArabicWord } from './arabic';
+import { romanizeCyrillic } from './cyrillic';
+import { hanReadings } from './han';
+import { arabicPhonetic, latinPhonetic, phoneticKey } from './phonetic';
+
+/** Everything the scorer and the index need to know about one token. */
+export interface TokenInfo {
+  /** Folded text in its own script. */
+  text: string;
+  script: Script;
+  /** Latin reading (the token itself when Latin; a romanisation otherwise). */
+  latin: string;
+  /** Phonetic form (see phonetic.ts). Empty when the script has no reading. */
+  phon: string;
+  /** Index key derived from the phonetic form (or the text itself for unread scripts). */
+  key: string;
+  /** Phonetic form and key of the token with a glued article removed. */
+  altPhon?: string;
+  altKey?: string;
+  /** Set by the index on the tokens it interns, and on query tokens, to memoise similarities. */
+  id?: number;
+}
+
+/** One reading of a name: its identifying tokens and its particles. */
+export interface NameForm {
+  tokens: TokenInfo[];
+  particles: string[];
+}
+
+function keyFor(phon: string, text: string): string {
+  const k = phoneticKey(phon);
+  // Names with no consonant (Aya, Yi, Ou) or in scripts without a reading keep their text as key.
+  return k.length > 0 ? k : `~${text}`;
+}
+
+/** Describe one non-Han token. Han runs go through {@link analyzeName}, which expands readings. */
+export function tokenInfo(tok: Pick<NameToken, 'text' | 'script' | 'alt'>): TokenInfo {
+  const { text, script } = tok;
+  let latin = text;
+  let phon = '';
+  if (script === 'latin') phon = latinPhonetic(text);
+  else if (script === 'arabic') {
+    phon = arabicPhonetic(text);
+    latin = romanizeArabicWord(text, 'en');
+  } else if (script === 'cyrillic') {
+    latin = romanizeCyrillic(text);
+    phon = latinPhonetic(latin);
+  } else if (script === 'han') {
+    latin = hanReadings(text)[0]?.[0] ?? text;
+    phon = latinPhonetic(latin);
+  }
+  const info: TokenInfo = { text, script, latin, phon, key: keyFor(phon, text) };
+  if (tok.alt !== undefined) {
+    info.altPhon = latinPhonetic(tok.alt);
+    info.altKey = keyFor(info.altPhon, tok.alt);
+  }
+  return info;
+}
+
+function latinToken(text: string): TokenInfo {
+  const phon = latinPhonetic(text);
+  return { text, script: 'latin', latin: text, phon, key: keyFor(phon, text) };
+}
+
+/**
+ * Analyse a name into its readings. Most names have one; a name containing a short Han run has
+ * several (joined pinyin, surname + given name in pinyin, and in Wade-Giles).
+ */
+export function analyzeName(raw: string): NameForm[] {
+  const norm = normalizeName(raw);
+  const particles = norm.tokens.filter((t) => t.particle).map((t) => t.text);
+  const plain = norm.tokens.filter((t) => !t.particle);
+  const hanIdx = plain.findIndex((t) => t.script === 'han');
+  const onlyOneHan = hanIdx >= 0 && plain.filter((t) => t.script === 'han').length === 1;
+  if (!onlyOneHan) {
+    return [{ tokens: plain.map((t) => tokenInfo(t)), particles }];
+  }
+  const before = plain.slice(0, hanIdx).map((t) => tokenInfo(t));
+  const after = plain.slice(hanIdx + 1).map((t) => tokenInfo(t));
+  const hanText = plain[hanIdx]?.text ?? '';
+  return hanReadings(hanText).map((reading) => ({
+    tokens: [...before, ...reading.map((r) => ({ ...latinToken(r), text: r, script: 'han' as const })), ...after],
+    particles,
+  }));
+}

@@ -1,0 +1,111 @@
+/**
+ * Phonetic forms shared by all scripts. A phonetic form is a string over a small alphabet:
+ * consonant classes `b t j h k d r z s x g f l m n` (x = sh/ch/ش), short vowels `a e i u` as Latin
+ * writers add them (e = any vowel, also used for ع and a word-initial alef), and long vowels `A I U`
+ * that Arabic script writes with ا ي و and Latin with aa/ee/ou/y/w. Arabic script omits short vowels,
+ * so the edit distance in score/ makes them cheap while long vowels must correspond.
+ */
+
+const LATIN_MULTI: ReadonlyArray<readonly [string, string]> = [
+  ['dsch', 'j'], ['tsch', 'x'], ['sch', 'x'], ['tch', 'x'], ['sh', 'x'], ['ch', 'x'], ['zh', 'j'], ['kh', 'k'],
+  ['gh', 'g'], ['th', 't'], ['dh', 'd'], ['ph', 'f'], ['dj', 'j'], ['dz', 'j'], ['ck', 'k'], ['ou', 'U'],
+  ['oo', 'U'], ['ee', 'I'], ['ii', 'I'], ['aa', 'A'], ['ei', 'I'], ['ey', 'I'], ['iy', 'I'], ['uw', 'U'],
+];
+
+const LATIN_SINGLE: Record<string, string> = {
+  a: 'a', e: 'e', i: 'i', o: 'u', u: 'u', y: 'I', w: 'U', b: 'b', p: 'b', t: 't', d: 'd', k: 'k', q: 'k', g: 'g',
+  j: 'j', x: 'x', s: 's', z: 'z', f: 'f', v: 'f', h: 'h', l: 'l', m: 'm', n: 'n', r: 'r',
+};
+
+/** True for the vowel symbols of a phonetic form. */
+export function isVowel(c: string): boolean {
+  return c === 'a' || c === 'e' || c === 'i' || c === 'u' || c === 'A' || c === 'I' || c === 'U';
+}
+
+function collapse(out: string[]): string {
+  const res: string[] = [];
+  for (const c of out) {
+    const prev = res[res.length - 1];
+    // Doubled letters (Hammouchi, Mohammed) and Arabic shadda carry no identity once harakat are gone.
+    if (prev === c && !(c === 'a' || c === 'e' || c === 'i' || c === 'u')) continue;
+    res.push(c);
+  }
+  // A final h is silent in most spellings (Fatimah/Fatima, فاطمة folded to فاطمه).
+  while (res.length > 1 && res[res.length - 1] === 'h') res.pop();
+  return res.join('');
+}
+
+/** Phonetic form of a folded Latin-script token (see {@link foldText}). */
+export function latinPhonetic(token: string): string {
+  const s = token.replace(/[^a-z]/g, '');
+  const out: string[] = [];
+  let i = 0;
+  // Wade-Giles "hs" (Hsi, Hsu) is pinyin x.
+  if (s.startsWith('hs')) {
+    out.push('x');
+    i = 2;
+  }
+  while (i < s.length) {
+    let matched = false;
+    for (const [from, to] of LATIN_MULTI) {
+      if (s.startsWith(from, i)) {
+        out.push(to);
+        i += from.length;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    const ch = s[i] ?? '';
+    if (ch === 'c') {
+      const next = s[i + 1];
+      out.push(next === 'e' || next === 'i' || next === 'y' ? 's' : 'k');
+    } else {
+      const m = LATIN_SINGLE[ch];
+      if (m !== undefined) out.push(m);
+    }
+    i++;
+  }
+  return collapse(out);
+}
+
+const ARABIC_CONSONANT: Record<string, string> = {
+  'ب': 'b', 'پ': 'b', 'ت': 't', 'ث': 't', 'ج': 'j', 'چ': 'x', 'ح': 'h', 'خ': 'k', 'د': 'd', 'ذ': 'd', 'ر': 'r',
+  'ز': 'z', 'ژ': 'j', 'س': 's', 'ش': 'x', 'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'z', 'غ': 'g', 'ف': 'f', 'ق': 'k',
+  'ك': 'k', 'گ': 'g', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h',
+};
+
+/** Phonetic form of a folded Arabic-script token. */
+export function arabicPhonetic(token: string): string {
+  const out: string[] = [];
+  const chars = [...token];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] ?? '';
+    if (ch === 'ا') out.push(i === 0 ? 'e' : 'A');
+    else if (ch === 'و') out.push('U');
+    else if (ch === 'ي') out.push('I');
+    else if (ch === 'ع') out.push('e');
+    else {
+      const c = ARABIC_CONSONANT[ch];
+      if (c !== undefined) out.push(c);
+    }
+  }
+  return collapse(out);
+}
+
+const COARSE: Record<string, string> = { d: 't', z: 's', g: 'k', j: 'k', f: 'b', h: '' };
+
+/**
+ * Index key of a phonetic form: consonants only, with the most often confused classes merged
+ * (d/t, z/s, g/j/k, f/b) and h dropped. Spelling variants of one name share it; the scorer
+ * tells them apart again.
+ */
+export function phoneticKey(phon: string): string {
+  let k = '';
+  for (const c of phon) {
+    if (isVowel(c)) continue;
+    const m = COARSE[c] ?? c;
+    if (m.length > 0 && k[k.length - 1] !== m) k += m;
+  }
+  return k;
+}
