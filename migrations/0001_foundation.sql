@@ -187,8 +187,6 @@ CREATE POLICY user_desks_insert ON user_desks FOR INSERT WITH CHECK (agency_id =
 CREATE POLICY user_desks_delete ON user_desks FOR DELETE USING (agency_id = tansiq_agency());
 
 CREATE POLICY sessions_own ON sessions FOR ALL USING (user_id = tansiq_user()) WITH CHECK (user_id = tansiq_user());
--- An agency administrator ends the sessions of a user they reset or disable.
-CREATE POLICY sessions_agency_revoke ON sessions FOR UPDATE USING (agency_id = tansiq_agency()) WITH CHECK (agency_id = tansiq_agency());
 
 CREATE POLICY api_tokens_own ON api_tokens FOR ALL USING (user_id = tansiq_user()) WITH CHECK (user_id = tansiq_user() AND agency_id = tansiq_agency());
 
@@ -248,6 +246,7 @@ $$;
 CREATE FUNCTION tansiq_enrol_redeem(p_hash text, p_display_name text, p_password_hash text)
 RETURNS TABLE (user_id uuid, agency_id uuid)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+#variable_conflict use_column
 DECLARE l enrolment_links%ROWTYPE; uid uuid;
 BEGIN
   SELECT * INTO l FROM enrolment_links WHERE token_hash = p_hash AND used_at IS NULL AND expires_at > now() FOR UPDATE;
@@ -296,6 +295,22 @@ CREATE FUNCTION tansiq_throttle_clear(p_keys text[])
 RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
   DELETE FROM login_throttle WHERE key = ANY(p_keys)
 $$;
+
+-- Ends a user's sessions (all but p_keep) and, when asked, their API tokens: for a password change, a reset
+-- or a disabled account. Limited to users of the caller's own agency; the application checks the role.
+CREATE FUNCTION tansiq_revoke_user_access(p_user uuid, p_keep text, p_tokens boolean)
+RETURNS integer LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+DECLARE n integer;
+BEGIN
+  IF tansiq_agency() IS NULL THEN RETURN 0; END IF;
+  UPDATE sessions SET revoked_at = now()
+  WHERE user_id = p_user AND agency_id = tansiq_agency() AND revoked_at IS NULL AND id IS DISTINCT FROM p_keep;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF p_tokens THEN
+    UPDATE api_tokens SET revoked_at = now() WHERE user_id = p_user AND agency_id = tansiq_agency() AND revoked_at IS NULL;
+  END IF;
+  RETURN n;
+END $$;
 
 -- ---------------------------------------------------------------- the audit chain
 -- One global chain. The append takes a transaction-level advisory lock as the last step before commit, so
@@ -347,4 +362,4 @@ GRANT SELECT ON audit_events TO tansiq_app;
 GRANT EXECUTE ON FUNCTION tansiq_user(), tansiq_agency(), tansiq_platform_admin(),
   tansiq_auth_find_user(text), tansiq_auth_session(text), tansiq_auth_api_token(text), tansiq_enrol_lookup(text),
   tansiq_enrol_redeem(text, text, text), tansiq_throttle_check(text[]), tansiq_throttle_fail(text[], integer[]),
-  tansiq_throttle_clear(text[]), tansiq_audit_append(jsonb), tansiq_audit_canonical(audit_events) TO tansiq_app;
+  tansiq_throttle_clear(text[]), tansiq_revoke_user_access(uuid, text, boolean), tansiq_audit_append(jsonb), tansiq_audit_canonical(audit_events) TO tansiq_app;

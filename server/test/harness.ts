@@ -44,7 +44,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     ownerUrl = u.toString();
   }
   const config: Config = {
-    ...loadConfig({ TANSIQ_DATA_DIR: join(dir, 'data'), TANSIQ_AUDIT_KEY_FILE: join(dir, 'keys', 'audit.pem'), TANSIQ_MASTER_KEY_FILE: join(dir, 'keys', 'master.key'), TANSIQ_FAST_HASHING: 'true', LOG_LEVEL: 'silent' }),
+    ...loadConfig({ TANSIQ_DATA_DIR: join(dir, 'data'), TANSIQ_AUDIT_KEY_FILE: join(dir, 'keys', 'audit.pem'), TANSIQ_MASTER_KEY_FILE: join(dir, 'keys', 'master.key'), TANSIQ_FAST_HASHING: 'true', LOG_LEVEL: process.env.TANSIQ_TEST_LOG === '1' ? 'error' : 'silent' }),
     databaseUrl: ownerUrl,
     appDatabaseUrl: ownerUrl ? deriveAppUrl(ownerUrl) : null,
     ...overrides,
@@ -58,7 +58,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     masterKey: loadMasterKey(config.masterKeyFile, true),
     auditKey: loadAuditKey(config.auditKeyFile, true),
   };
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: process.env.TANSIQ_TEST_LOG === '1' });
   return {
     app, db, deps, config, dir,
     async close() {

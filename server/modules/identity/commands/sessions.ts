@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Ctx } from '../../../platform/db';
 import { newToken } from '../../../platform/crypto';
 import type { Config } from '../../../platform/config';
@@ -15,10 +16,12 @@ export async function startSession(ctx: Ctx, config: Config, userAgent: string |
   return { token, csrfToken, expiresAt };
 }
 
-/** Ends every live session of a user, except `keep` (the caller's own, after a password change). */
-export async function revokeSessions(ctx: Ctx, userId: string, keep: string | null = null): Promise<number> {
-  let q = ctx.tx.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
-  if (keep) q = q.where('id', '!=', keep);
-  const r = await q.executeTakeFirst();
-  return Number(r.numUpdatedRows);
+/**
+ * Ends every live session of a user of the actor's agency, except `keep` (the caller's own, after a password
+ * change), and their API tokens when `tokens` is set. Goes through a database function because the sessions of
+ * other users are invisible to the application role.
+ */
+export async function revokeSessions(ctx: Ctx, userId: string, keep: string | null = null, tokens = false): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT tansiq_revoke_user_access(${userId}::uuid, ${keep}, ${tokens}) AS n`.execute(ctx.tx);
+  return Number(r.rows[0]?.n ?? 0);
 }

@@ -41,13 +41,14 @@ export async function agencyRoutes(app: App): Promise<void> {
       const agency = await findAgency(ctx, id);
       if (!agencyPolicy.can(actor, 'update', { id, agencyId: id })) throw notFound('agency');
       if (agency.type === 'platform' && body.disabled) throw conflict('The platform operator cannot be disabled.');
-      const row = await ctx.tx.updateTable('agencies').set({
+      const set = {
         ...(body.name !== undefined && { name: body.name }),
         ...(body.country !== undefined && { country: body.country }),
         ...(body.type !== undefined && { type: body.type }),
         ...(body.languages !== undefined && { languages: body.languages }),
         ...(body.disabled !== undefined && { disabled_at: body.disabled ? new Date() : null }),
-      }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      };
+      const row = Object.keys(set).length ? await ctx.tx.updateTable('agencies').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow() : agency;
       ctx.audit({ action: body.disabled ? 'agency.disabled' : 'agency.updated', objectType: 'agency', objectId: id, subjectAgencyId: id, details: { fields: Object.keys(body) } });
       return { agency: presentAgency(actor, row) };
     });

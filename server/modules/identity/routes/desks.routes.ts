@@ -39,10 +39,11 @@ export async function deskRoutes(app: App): Promise<void> {
       const desk = await findDesk(ctx, id);
       // Another agency's desk is readable in the directory, but for editing it does not exist.
       if (!deskPolicy.can(actor, 'update', { id, agencyId: desk.agency_id })) throw notFound('desk');
-      const row = await ctx.tx.updateTable('desks').set({
+      const set = {
         ...(body.name !== undefined && { name: body.name }),
         ...(body.disabled !== undefined && { disabled_at: body.disabled ? new Date() : null }),
-      }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      };
+      const row = Object.keys(set).length ? await ctx.tx.updateTable('desks').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow() : desk;
       ctx.audit({ action: body.disabled ? 'desk.disabled' : 'desk.updated', objectType: 'desk', objectId: id, details: { fields: Object.keys(body) } });
       return { desk: presentDesk(actor, row) };
     });

@@ -66,16 +66,14 @@ export async function userRoutes(app: App): Promise<void> {
       if (!userPolicy.can(ctx.actor, 'update', rec)) throw notFound('user');
       if (body.disabled !== undefined && !userPolicy.can(ctx.actor, 'disable', rec)) throw badRequest('You cannot disable your own account.');
       if (body.roles && id === ctx.actor.userId && !body.roles.includes('agency-admin')) throw badRequest('You cannot remove your own administrator role: ask another administrator.', [{ path: 'roles', message: 'Keep agency-admin.' }]);
-      const row = await ctx.tx.updateTable('users').set({
+      const set = {
         ...(body.displayName !== undefined && { display_name: body.displayName }),
         ...(body.roles !== undefined && { roles: body.roles }),
         ...(body.disabled !== undefined && { disabled_at: body.disabled ? new Date() : null }),
-      }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      };
+      const row = Object.keys(set).length ? await ctx.tx.updateTable('users').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow() : user;
       if (body.deskIds) await setDesks(ctx, id, body.deskIds);
-      if (body.disabled) {
-        await revokeSessions(ctx, id);
-        await ctx.tx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
-      }
+      if (body.disabled) await revokeSessions(ctx, id, null, true);
       ctx.audit({ action: body.disabled === true ? 'user.disabled' : body.disabled === false ? 'user.enabled' : 'user.updated', objectType: 'user', objectId: id, details: { fields: Object.keys(body), roles: body.roles } });
       return { user: presentUser(ctx.actor, row, body.deskIds ?? (await deskIdsByUser(ctx, [id])).get(id) ?? []) };
     });
@@ -94,7 +92,7 @@ export async function userRoutes(app: App): Promise<void> {
         totp_secret_enc: null, totp_pending_enc: null, totp_enabled_at: null, totp_last_counter: null, recovery_codes: [],
         ...(kind === 'password' && { password_hash: null }),
       }).where('id', '=', id).execute();
-      const ended = await revokeSessions(ctx, id);
+      const ended = await revokeSessions(ctx, id, null, kind === 'password');
       ctx.audit({ action: kind === 'password' ? 'user.password_reset' : 'user.totp_reset', objectType: 'user', objectId: id, details: { sessionsEnded: ended } });
       await notifyAgencyAdmins(ctx, ctx.actor.agencyId!, kind === 'password' ? 'user.password_reset' : 'user.totp_reset', { userId: id, by: ctx.actor.userId });
       if (kind === 'totp') return { enrolmentUrl: null };
