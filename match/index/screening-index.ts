@@ -1,6 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
-import { analyzeRecord, scoreRecords, type AnalyzedRecord } from '../score/compare';
+import { analyzeRecord, applyQualifiers, bestNameValue, scoreRecords, type AnalyzedRecord } from '../score/compare';
 import { tokenSimilarity, type TokenSimilarity } from '../score/similarity';
 import type { TokenInfo } from '../translit/analyze';
 import type { NameType } from '../score/types';
@@ -11,7 +11,7 @@ import type { SearchHit, SearchOptions, ScreeningQuery, WatchlistEntry } from '.
 export const DEFAULT_ALERT_THRESHOLD = 0.8;
 
 /** How many candidates from the key lookup are scored in full, at least. */
-const RERANK_MIN = 40;
+const RERANK_MIN = 30;
 /** Keys of at least this length are also looked up within one edit (typos, dropped letters). */
 const FUZZY_MIN_KEY = 3;
 const FUZZY_WEIGHT = 0.6;
@@ -338,12 +338,20 @@ export class ScreeningIndex {
       return r;
     };
 
-    const hits: SearchHit[] = [];
+    // Score every candidate cheaply, then explain only those returned.
+    const scored: { s: number; score: number }[] = [];
     for (const s of heap.slots) {
       const slot = this.slots[s];
       if (slot === undefined) continue;
+      const score = applyQualifiers(bestNameValue(rec, slot.rec, sim), rec, slot.rec);
+      if (score >= minScore && score > 0) scored.push({ s, score });
+    }
+    scored.sort((a, b) => b.score - a.score || this.idOrder(a.s, b.s));
+    const hits: SearchHit[] = [];
+    for (const { s } of scored.slice(0, top)) {
+      const slot = this.slots[s];
+      if (slot === undefined) continue;
       const r = scoreRecords(rec, slot.rec, sim);
-      if (r.score < minScore) continue;
       const first = r.explanation[0];
       const hit: SearchHit = {
         id: slot.entry.id,
@@ -356,8 +364,13 @@ export class ScreeningIndex {
       if (slot.entry.source !== undefined) hit.source = slot.entry.source;
       hits.push(hit);
     }
-    hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return hits.slice(0, top);
+    return hits;
+  }
+
+  private idOrder(a: number, b: number): number {
+    const x = this.slots[a]?.entry.id ?? '';
+    const y = this.slots[b]?.entry.id ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
   }
 
   /** Screen many records; results in input order. */

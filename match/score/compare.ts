@@ -122,6 +122,69 @@ export function scoreForms(q: NameForm, c: NameForm, sim: TokenSimFn = tokenSimi
   return { score: denom > 0 ? total / denom : 0, pairs, unmatchedQ, unmatchedC };
 }
 
+let simBuf = new Float64Array(64);
+
+/**
+ * The score of {@link scoreForms} without building the alignment: the index calls this for every
+ * candidate and builds explanations only for the ones it returns. Same greedy order, same result.
+ */
+export function scoreFormsValue(q: NameForm, c: NameForm, sim: TokenSimFn = tokenSimilarity): number {
+  const nq = q.tokens.length;
+  const nc = c.tokens.length;
+  if (nq === 0 || nc === 0) return 0;
+  if (simBuf.length < nq * nc) simBuf = new Float64Array(nq * nc * 2);
+  const m = simBuf;
+  for (let i = 0; i < nq; i++) {
+    const qt = q.tokens[i] as TokenInfo;
+    for (let j = 0; j < nc; j++) {
+      const r = sim(qt, c.tokens[j] as TokenInfo).sim;
+      m[i * nc + j] = r >= MIN_TOKEN_SIM ? r : -1;
+    }
+  }
+  let total = 0;
+  let pairs = 0;
+  const maxPairs = Math.min(nq, nc);
+  while (pairs < maxPairs) {
+    let best = -1;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < nq; i++) {
+      for (let j = 0; j < nc; j++) {
+        const v = m[i * nc + j] ?? -1;
+        if (v > best || (v === best && v >= 0 && i + j < bi + bj)) {
+          best = v;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (best < 0) break;
+    total += best;
+    pairs++;
+    for (let j = 0; j < nc; j++) m[bi * nc + j] = -1;
+    for (let i = 0; i < nq; i++) m[i * nc + bj] = -1;
+  }
+  const denom = pairs + UNMATCHED_WEIGHT * (nq - pairs + (nc - pairs));
+  return denom > 0 ? total / denom : 0;
+}
+
+/** The best name score of two records, without explanation (see {@link scoreFormsValue}). */
+export function bestNameValue(q: AnalyzedRecord, c: AnalyzedRecord, sim: TokenSimFn = tokenSimilarity): number {
+  let best = 0;
+  for (const qn of q.names) {
+    for (const cn of c.names) {
+      const penalty = qn.type === 'weak_alias' || cn.type === 'weak_alias' ? WEAK_ALIAS_PENALTY : 0;
+      for (const qf of qn.forms) {
+        for (const cf of cn.forms) {
+          const s = scoreFormsValue(qf, cf, sim) - penalty;
+          if (s > best) best = s;
+        }
+      }
+    }
+  }
+  return best;
+}
+
 /** Best name score between two analysed records, with which names matched. */
 export function bestNames(
   q: AnalyzedRecord,
@@ -151,7 +214,7 @@ function dateKey(d: ParsedDate): string {
 }
 
 /** Adjust a name score with birth date, nationality, gender and document evidence. */
-export function applyQualifiers(nameScore: number, q: AnalyzedRecord, c: AnalyzedRecord, explanation: ExplanationItem[]): number {
+export function applyQualifiers(nameScore: number, q: AnalyzedRecord, c: AnalyzedRecord, explanation: ExplanationItem[] = []): number {
   let score = nameScore;
   if (q.birthDates.length > 0 && c.birthDates.length > 0) {
     let exact: ParsedDate | undefined;

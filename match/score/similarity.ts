@@ -1,6 +1,9 @@
 import type { TokenInfo } from '../translit/analyze';
 import { isVowel } from '../translit/phonetic';
 
+let jwA = new Uint8Array(64);
+let jwB = new Uint8Array(64);
+
 /** Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, up to 4 characters). */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
@@ -8,8 +11,14 @@ export function jaroWinkler(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const matchA = new Uint8Array(la);
-  const matchB = new Uint8Array(lb);
+  if (jwA.length < la || jwB.length < lb) {
+    jwA = new Uint8Array(Math.max(la, lb) * 2);
+    jwB = new Uint8Array(Math.max(la, lb) * 2);
+  }
+  const matchA = jwA;
+  const matchB = jwB;
+  matchA.fill(0, 0, la);
+  matchB.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);
@@ -95,33 +104,73 @@ function indelCost(c: string): number {
   return 1;
 }
 
+// Costs precomputed per character code: the distance runs millions of times per batch.
+const ALPHABET = 'aeiuAIUbtjhkdrzsxgflmn';
+const N = ALPHABET.length;
+const CODE = new Int8Array(128).fill(-1);
+for (let i = 0; i < N; i++) CODE[ALPHABET.charCodeAt(i)] = i;
+const SUB = new Float64Array(N * N);
+const INDEL = new Float64Array(N);
+const WEIGHT = new Float64Array(N);
+for (let i = 0; i < N; i++) {
+  const a = ALPHABET[i] ?? '';
+  INDEL[i] = indelCost(a);
+  WEIGHT[i] = SHORT_VOWELS.includes(a) ? 0.15 : isLong(a) ? 0.6 : 1;
+  for (let j = 0; j < N; j++) SUB[i * N + j] = subCost(a, ALPHABET[j] ?? '');
+}
+
+function code(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c < 128 ? (CODE[c] ?? -1) : -1;
+}
+
 function weight(s: string): number {
   let w = 0;
-  for (const c of s) w += SHORT_VOWELS.includes(c) ? 0.15 : isLong(c) ? 0.6 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = code(s, i);
+    w += c >= 0 ? (WEIGHT[c] ?? 1) : 1;
+  }
   return w;
 }
+
+let rowA = new Float64Array(64);
+let rowB = new Float64Array(64);
 
 /**
  * Weighted edit distance between two phonetic forms: short vowels are cheap to insert (Arabic script
  * omits them), long vowels are not, and confusable consonants cost less than others. Symmetric.
  */
-export function phoneticDistance(a: string, b: string): number {
+export function phoneticDistance(a: string, b: string, maxDist = Infinity): number {
   const la = a.length;
   const lb = b.length;
-  let prev = new Float64Array(lb + 1);
-  let cur = new Float64Array(lb + 1);
-  for (let j = 1; j <= lb; j++) prev[j] = (prev[j - 1] ?? 0) + indelCost(b[j - 1] ?? '');
+  if (rowA.length <= lb) {
+    rowA = new Float64Array(lb * 2 + 1);
+    rowB = new Float64Array(lb * 2 + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  prev[0] = 0;
+  for (let j = 1; j <= lb; j++) {
+    const cb = code(b, j - 1);
+    prev[j] = (prev[j - 1] ?? 0) + (cb >= 0 ? (INDEL[cb] ?? 1) : 1);
+  }
   for (let i = 1; i <= la; i++) {
-    const ca = a[i - 1] ?? '';
-    const da = indelCost(ca);
+    const ca = code(a, i - 1);
+    const da = ca >= 0 ? (INDEL[ca] ?? 1) : 1;
     cur[0] = (prev[0] ?? 0) + da;
+    let rowMin = cur[0] ?? 0;
     for (let j = 1; j <= lb; j++) {
-      const cb = b[j - 1] ?? '';
+      const cb = code(b, j - 1);
       const del = (prev[j] ?? 0) + da;
-      const ins = (cur[j - 1] ?? 0) + indelCost(cb);
-      const sub = (prev[j - 1] ?? 0) + subCost(ca, cb);
-      cur[j] = Math.min(del, ins, sub);
+      const ins = (cur[j - 1] ?? 0) + (cb >= 0 ? (INDEL[cb] ?? 1) : 1);
+      const sc = ca >= 0 && cb >= 0 ? (SUB[ca * N + cb] ?? 1) : ca === cb && a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const sub = (prev[j - 1] ?? 0) + sc;
+      const v = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    // Costs never decrease along a path: once a whole row is over the budget, so is the result.
+    if (rowMin > maxDist) return rowMin;
     const t = prev;
     prev = cur;
     cur = t;
@@ -129,13 +178,23 @@ export function phoneticDistance(a: string, b: string): number {
   return prev[lb] ?? 0;
 }
 
-/** Similarity of two phonetic forms in [0, 1]. */
-export function phoneticSimilarity(a: string, b: string): number {
+/**
+ * Similarity of two phonetic forms in [0, 1]. Below `floor` the exact value does not matter to the
+ * caller and the computation may stop early, returning some value below `floor`.
+ */
+export function phoneticSimilarity(a: string, b: string, floor = 0): number {
   if (a === b) return a.length > 0 ? 1 : 0;
-  const norm = Math.max(weight(a), weight(b));
+  const wa = weight(a);
+  const wb = weight(b);
+  const norm = Math.max(wa, wb);
   if (norm === 0) return 0;
-  return Math.max(0, 1 - phoneticDistance(a, b) / norm);
+  // The distance is at least the difference in weight (mostly): skip hopeless pairs.
+  if ((norm - Math.min(wa, wb)) / norm > 0.6) return Math.max(0, 1 - (norm - Math.min(wa, wb)) / norm);
+  return Math.max(0, 1 - phoneticDistance(a, b, (1 - floor) * norm) / norm);
 }
+
+/** Below this a token similarity only needs to be known as "too low" (see compare.ts MIN_TOKEN_SIM). */
+const SIM_FLOOR = 0.6;
 
 /** How two tokens were found to match, for explanations. */
 export type TokenVia = 'exact' | 'spelling' | 'phonetic' | 'translit' | 'article';
@@ -157,12 +216,17 @@ export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
   if (!cross) {
     // Jaro-Winkler catches typos and transpositions, but on short words it is generous
     // (omar/mubarok 0.73): below 0.85 it is discounted so that only the phonetic form can align them.
-    const jw = jaroWinkler(a.text, b.text);
-    best = jw >= 0.85 ? jw : jw * 0.8;
+    const la = a.text.length;
+    const lb = b.text.length;
+    // Jaro ≤ (2 + short/long) / 3: very different lengths cannot reach 0.85 (prefix bonus included).
+    if (Math.min(la, lb) / Math.max(la, lb) >= 0.4) {
+      const jw = jaroWinkler(a.text, b.text);
+      best = jw >= 0.85 ? jw : jw * 0.8;
+    }
   }
   if (a.phon.length > 0 && b.phon.length > 0) {
     // A tie-breaking discount keeps an identical spelling above a merely identical sound.
-    const p = phoneticSimilarity(a.phon, b.phon) * (cross ? 1 : 0.98);
+    const p = phoneticSimilarity(a.phon, b.phon, SIM_FLOOR) * (cross ? 1 : 0.98);
     if (p > best) {
       best = p;
       via = cross ? 'translit' : 'phonetic';
@@ -170,7 +234,7 @@ export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
     const altA = a.altPhon;
     const altB = b.altPhon;
     if (altA !== undefined || altB !== undefined) {
-      const pa = phoneticSimilarity(altA ?? a.phon, altB ?? b.phon) * 0.97;
+      const pa = phoneticSimilarity(altA ?? a.phon, altB ?? b.phon, SIM_FLOOR) * 0.97;
       if (pa > best) {
         best = pa;
         via = 'article';

@@ -1,0 +1,263 @@
+/** Screening quality: recall@1, recall@10, precision/recall at the default threshold, false alarms. */
+import {
+  DEFAULT_ALERT_THRESHOLD,
+  importWatchlist,
+  MIN_TOKEN_SIM,
+  romanizeArabicVariants,
+  romanizeArabicWord,
+  ScreeningIndex,
+  scriptOf,
+  tokenInfo,
+  tokenSimilarity,
+  normalizeName,
+  type WatchlistEntry,
+} from '../../match/index';
+import { fuseBaseline, pgTrgm, type Baseline, type Hit, type IndexedName } from './baselines';
+import { dataPath, loadAr2En, loadNegatives, loadWikidataPairs, rng, splitNegatives, type Negative } from './data';
+import { addNoise } from './synth';
+
+interface Query {
+  name: string;
+  expected?: string;
+  birthDate?: string;
+  nationality?: string;
+  gender?: 'male' | 'female';
+}
+
+interface QualitySet {
+  label: string;
+  entries: WatchlistEntry[];
+  queries: Query[];
+  /** False-alarm sets: no query is listed; an alert on a listed entry (not a distractor) is false. */
+  falseAlarm?: boolean;
+}
+
+export interface Row {
+  set: string;
+  system: string;
+  n: number;
+  r1: number;
+  r10: number;
+  precision: number;
+  recall: number;
+  falseAlarms?: number;
+  falseAlarmsAny?: number;
+}
+
+const isLatin = (s: string): boolean => scriptOf(normalizeName(s).tokens[0]?.text ?? '') === 'latin';
+
+function distractorEntries(ds: Negative[]): WatchlistEntry[] {
+  return ds.map((n) => {
+    const e: WatchlistEntry = { id: `neg:${n.row}`, name: n.fullName, kind: 'person' };
+    if (n.dob) e.birthDates = [n.dob];
+    if (n.nationality) e.nationalities = [n.nationality];
+    if (n.gender === 'male' || n.gender === 'female') e.gender = n.gender;
+    return e;
+  });
+}
+
+async function buildSets(): Promise<{ sets: QualitySet[]; un: WatchlistEntry[] }> {
+  const un = (await importWatchlist(dataPath('watchlists/un-consolidated-2026-02-27.xml'))).entries;
+  const { distractors, queries: negQueries } = splitNegatives(loadNegatives());
+  const dist = distractorEntries(distractors);
+  const withOriginal = un.filter((e) => e.aliases?.some((a) => a.type === 'original_script'));
+  const strip = (e: WatchlistEntry, keep: (t: string) => boolean): WatchlistEntry => ({ ...e, aliases: (e.aliases ?? []).filter((a) => keep(a.type)) });
+  const sets: QualitySet[] = [];
+
+  sets.push({
+    label: 'UN original script → Latin entry',
+    entries: [...un.map((e) => strip(e, (t) => t !== 'original_script')), ...dist],
+    queries: withOriginal.map((e) => ({ name: e.aliases?.find((a) => a.type === 'original_script')?.name ?? '', expected: e.id })),
+  });
+  sets.push({
+    label: 'UN Latin names+aliases → original-script index',
+    entries: [...withOriginal.map((e) => ({ id: e.id, name: e.aliases?.find((a) => a.type === 'original_script')?.name ?? '' })), ...dist],
+    queries: withOriginal.flatMap((e) =>
+      [e.name, ...(e.aliases ?? []).filter((a) => a.type === 'alias').map((a) => a.name)].filter(isLatin).map((name) => ({ name, expected: e.id })),
+    ),
+  });
+  const aliasIndex = [...un.map((e) => strip(e, (t) => t === 'original_script')), ...dist];
+  for (const [label, type] of [['UN aliases, quality Good → entry', 'alias'], ['UN aliases, quality Low → entry', 'weak_alias']] as const) {
+    sets.push({
+      label,
+      entries: aliasIndex,
+      queries: un.flatMap((e) => (e.aliases ?? []).filter((a) => a.type === type && isLatin(a.name)).map((a) => ({ name: a.name, expected: e.id }))),
+    });
+  }
+  const full = [...un, ...dist];
+  const r = rng(20260227);
+  sets.push({
+    label: 'UN names with seeded noise → entry',
+    entries: full,
+    queries: un.filter((e) => e.kind === 'person').map((e) => ({ name: addNoise(e.name, r), expected: e.id })),
+  });
+
+  // Chinese: Wikidata English ↔ Han transcriptions, 1,000 distinct pairs (seeded), Han distractors.
+  const zh = loadWikidataPairs('wd_chinese.normalized.aligned.tokens');
+  const rz = rng(7);
+  const pickedHan = new Map<string, string>();
+  const zhQueries: Query[] = [];
+  while (zhQueries.length < 1000) {
+    const p = zh[Math.floor(rz() * zh.length)];
+    if (p === undefined || pickedHan.has(p.other) || p.latin.length < 3) continue;
+    const id = `zh:${pickedHan.size}`;
+    pickedHan.set(p.other, id);
+    zhQueries.push({ name: p.latin, expected: id });
+  }
+  sets.push({
+    label: 'Chinese: Wikidata English → Han transcription',
+    entries: [...[...pickedHan].map(([han, id]) => ({ id, name: han })), ...dist.filter((e) => scriptOf(e.name) === 'han')],
+    queries: zhQueries,
+  });
+
+  const fa = negQueries.map((n) => {
+    const q: Query = { name: n.fullName };
+    if (n.dob) q.birthDate = n.dob;
+    if (n.nationality) q.nationality = n.nationality;
+    if (n.gender === 'male' || n.gender === 'female') q.gender = n.gender;
+    return q;
+  });
+  sets.push({ label: 'False alarms: other half of negatives (name only)', entries: full, queries: fa.map((q) => ({ name: q.name })), falseAlarm: true });
+  sets.push({ label: 'False alarms: other half of negatives (with birth date, nationality, gender)', entries: full, queries: fa, falseAlarm: true });
+  return { sets, un };
+}
+
+function indexedNames(entries: WatchlistEntry[]): IndexedName[] {
+  return entries.map((e) => ({ id: e.id, names: [e.name, ...(e.aliases ?? []).map((a) => a.name)] }));
+}
+
+function tally(set: QualitySet, system: string, threshold: number, results: Hit[][], queries: Query[]): Row {
+  let r1 = 0;
+  let r10 = 0;
+  let alerts = 0;
+  let trueAlerts = 0;
+  let recalled = 0;
+  let fa = 0;
+  let faAny = 0;
+  queries.forEach((q, i) => {
+    const hits = results[i] ?? [];
+    const al = hits.filter((h) => h.score >= threshold);
+    if (set.falseAlarm) {
+      if (al.some((h) => !h.id.startsWith('neg:'))) fa++;
+      if (al.length > 0) faAny++;
+      return;
+    }
+    if (hits[0]?.id === q.expected) r1++;
+    if (hits.slice(0, 10).some((h) => h.id === q.expected)) r10++;
+    alerts += al.length;
+    if (al.some((h) => h.id === q.expected)) {
+      trueAlerts++;
+      recalled++;
+    }
+  });
+  const n = queries.length;
+  const row: Row = { set: set.label, system, n, r1: r1 / n, r10: r10 / n, precision: alerts > 0 ? trueAlerts / alerts : 0, recall: recalled / n };
+  if (set.falseAlarm) {
+    row.falseAlarms = fa / n;
+    row.falseAlarmsAny = faAny / n;
+  }
+  return row;
+}
+
+function sample<T>(xs: T[], n: number, seed: number): T[] {
+  if (xs.length <= n) return xs;
+  const r = rng(seed);
+  const idx = xs.map((_, i) => i);
+  for (let i = idx.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [idx[i], idx[j]] = [idx[j] as number, idx[i] as number];
+  }
+  return idx.slice(0, n).sort((a, b) => a - b).map((i) => xs[i] as T);
+}
+
+export interface QualityOptions {
+  baselines: boolean;
+  /** Queries per set for the baselines (fuse.js scans every name per query). */
+  baselineQueries: number;
+}
+
+/** Run every quality set through the engine and, if asked, the baselines. */
+export async function runQuality(opts: QualityOptions): Promise<{ rows: Row[]; ar2en: Record<string, number> }> {
+  const { sets } = await buildSets();
+  const rows: Row[] = [];
+  const baselines: Baseline[] = [];
+  if (opts.baselines) {
+    try {
+      baselines.push(await pgTrgm());
+    } catch (err) {
+      console.error(`pg_trgm baseline unavailable: ${(err as Error).message}`);
+    }
+    baselines.push(fuseBaseline());
+  }
+  try {
+    let lastEntries: WatchlistEntry[] | undefined;
+    let idx = new ScreeningIndex();
+    for (const set of sets) {
+      if (set.entries !== lastEntries) {
+        idx = new ScreeningIndex();
+        idx.add(set.entries);
+      }
+      const t0 = performance.now();
+      const res = set.queries.map((q) => {
+        const rec: Parameters<ScreeningIndex['search']>[0] = { name: q.name };
+        if (q.birthDate) rec.birthDates = [q.birthDate];
+        if (q.nationality) rec.nationalities = [q.nationality];
+        if (q.gender) rec.gender = q.gender;
+        return idx.search(rec, { top: 10 }).map((h) => ({ id: h.id, score: h.score }));
+      });
+      const ms = performance.now() - t0;
+      rows.push(tally(set, 'tansiq', DEFAULT_ALERT_THRESHOLD, res, set.queries));
+      console.error(`  ${set.label}: tansiq ${set.queries.length} queries in ${(ms / 1000).toFixed(1)} s`);
+      // The baselines match names only: the set with qualifiers is the engine's alone.
+      if (set.queries.some((q) => q.birthDate)) {
+        lastEntries = set.entries;
+        continue;
+      }
+      const names = indexedNames(set.entries);
+      const qs = sample(set.queries, opts.baselineQueries, 99);
+      for (const b of baselines) {
+        await b.build(names);
+        const t1 = performance.now();
+        const out: Hit[][] = [];
+        for (const q of qs) out.push(await b.search(q.name, 10));
+        rows.push(tally(set, `${b.name}${qs.length < set.queries.length ? ` (${qs.length} sampled)` : ''}`, b.threshold, out, qs));
+        console.error(`  ${set.label}: ${b.name} ${qs.length} queries in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+      }
+      lastEntries = set.entries;
+    }
+  } finally {
+    for (const b of baselines) await b.close();
+  }
+  return { rows, ar2en: ar2enEval() };
+}
+
+/**
+ * Word-level transliteration on ar2en-eval.txt: exact romanisation (English style, any style), and
+ * retrieval: the English word ranked first among all eval words by the token similarity the matcher uses.
+ */
+export function ar2enEval(): Record<string, number> {
+  const pairs = loadAr2En('ar2en-eval.txt');
+  const en = [...new Set(pairs.map((p) => p.en.toLowerCase()))].map((w) => tokenInfo({ text: w, script: 'latin' }));
+  let exact = 0;
+  let anyStyle = 0;
+  let aligned = 0;
+  let top1 = 0;
+  let top10 = 0;
+  for (const p of pairs) {
+    const target = p.en.toLowerCase();
+    if (romanizeArabicWord(p.ar, 'en') === target) exact++;
+    if (romanizeArabicVariants(p.ar).includes(target)) anyStyle++;
+    const tok = normalizeName(p.ar).tokens[0];
+    if (tok === undefined) continue;
+    const a = tokenInfo({ ...tok, particle: false } as Parameters<typeof tokenInfo>[0]);
+    const t = tokenInfo({ text: target, script: 'latin' });
+    const s = tokenSimilarity(a, t).sim;
+    if (s >= MIN_TOKEN_SIM) aligned++;
+    let better = 0;
+    for (const e of en) if (e.text !== target && tokenSimilarity(a, e).sim > s) better++;
+    if (better === 0) top1++;
+    if (better < 10) top10++;
+  }
+  const n = pairs.length;
+  return { pairs: n, romanizeExactEn: exact / n, romanizeExactAnyStyle: anyStyle / n, alignedAtTokenThreshold: aligned / n, retrievalTop1: top1 / n, retrievalTop10: top10 / n };
+}

@@ -1,0 +1,14 @@
+import { importWatchlist, ScreeningIndex } from './index';
+import { readFileSync } from 'node:fs';
+const un = await importWatchlist('../shared/data/watchlists/un-consolidated-2026-02-27.xml');
+const of = await importWatchlist('../shared/data/watchlists/ofac-sdn-2021-sdn.csv');
+const idx = new ScreeningIndex();
+let t = performance.now();
+idx.add(un.entries); idx.add(of.entries);
+const neg = readFileSync('../shared/data/screening/negatives_global.csv', 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[0]!);
+idx.add(neg.slice(0, 25000).map((n, i) => ({ id: `n${i}`, name: n })));
+console.log('build ms', performance.now() - t, idx.size);
+const qs = neg.slice(25000, 33000);
+t = performance.now();
+for (const q of qs) idx.search(q, { top: 10 });
+console.log('per query ms', (performance.now() - t) / qs.length);
