@@ -60,7 +60,7 @@ export async function checkpoint(db: Database, key: AuditKey, keyFile: string): 
   return db.unsafeOwner.transaction().execute(async (tx) => {
     // Taking the chain lock freezes the head while it is signed.
     await sql`SELECT pg_advisory_xact_lock(7424873)`.execute(tx);
-    const head = (await sql<{ seq: string; hash: string }>`SELECT seq::text AS seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1`.execute(tx)).rows[0];
+    const head = (await sql<{ seq: string; hash: string }>`SELECT seq::text AS seq, hash FROM audit_events ORDER BY audit_events.seq DESC LIMIT 1`.execute(tx)).rows[0];
     if (!head) return null;
     const existing = (await sql<{ seq: string }>`SELECT seq::text AS seq FROM audit_checkpoints WHERE seq = ${head.seq}::bigint`.execute(tx)).rows[0];
     if (existing) return { seq: head.seq, hash: head.hash, keyId: key.id, created: false };
@@ -92,7 +92,7 @@ interface Checkpoint {
  * still matches the chain — which catches an edit, a deletion, a recomputed chain and a truncation.
  */
 export async function verifyChain(db: Database, key: AuditKey, keyFile: string, onProgress?: (done: number) => void): Promise<VerifyResult> {
-  const dbCheckpoints = (await sql<Checkpoint>`SELECT seq::text AS seq, hash, key_id, signature FROM audit_checkpoints ORDER BY seq`.execute(db.unsafeOwner)).rows;
+  const dbCheckpoints = (await sql<Checkpoint>`SELECT seq::text AS seq, hash, key_id, signature FROM audit_checkpoints ORDER BY audit_checkpoints.seq`.execute(db.unsafeOwner)).rows;
   const fileCheckpoints: Checkpoint[] = [];
   const logFile = checkpointLogFile(keyFile);
   if (existsSync(logFile)) {
@@ -125,7 +125,7 @@ export async function verifyChain(db: Database, key: AuditKey, keyFile: string, 
              actor_user_id::text AS actor_user_id, actor_agency_id::text AS actor_agency_id, actor_label,
              subject_agency_id::text AS subject_agency_id, action, object_type, object_id, purpose, ip,
              details::text AS details_text, prev_hash, hash
-      FROM audit_events WHERE seq > ${after.toString()}::bigint ORDER BY seq LIMIT ${batch}`.execute(db.unsafeOwner)).rows;
+      FROM audit_events WHERE seq > ${after.toString()}::bigint ORDER BY audit_events.seq LIMIT ${batch}`.execute(db.unsafeOwner)).rows;
     for (const r of rows) {
       if (BigInt(r.seq) !== expected) return { ok: false, events: count, checkpoints: checkpoints.size, problem: { seq: expected.toString(), reason: `event ${expected} is missing (deleted)` } };
       if (r.prev_hash !== prev) return { ok: false, events: count, checkpoints: checkpoints.size, problem: { seq: r.seq, reason: `event ${r.seq} does not link to the event before it` } };

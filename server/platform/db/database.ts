@@ -40,7 +40,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (!opts.databaseUrl) {
     if (opts.dataDir) mkdirSync(dirname(opts.dataDir), { recursive: true });
     const pglite = await PGlite.create(opts.dataDir ?? 'memory://', { extensions: { pg_trgm, fuzzystrmatch, unaccent } });
-    const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite) as pg.PoolConfig) }) });
+    // PGlite is one backend: the pool must hand out one connection at a time (pg.Pool reads `max`, and
+    // ignores the adapter's poolSize), or concurrent transactions would interleave on the same session.
+    const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...(createPgConfig(pglite) as pg.PoolConfig), max: 1 }) }) });
     return {
       kind: 'embedded',
       unsafeOwner: kysely,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ZLoginRequest } from '../../../../common';
 import { withActor } from '../../../platform/db';
 import { SESSION_COOKIE } from '../../../platform/auth';

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { permissionsOf, ZChangePasswordRequest, ZUpdateMeRequest, ZTotpConfirmRequest, ZTotpDisableRequest, type PMe } from '../../../../common';
 import { withActor, type Actor } from '../../../platform/db';
 import { AppError } from '../../../platform/http';
