@@ -30,7 +30,7 @@ interface SnapshotData {
   tokens: TokenInfo[];
   entries: WatchlistEntry[];
   /** Per entry, the analysed names: per form, token ids and particles. */
-  names: { name: string; type: NameType; forms: { ids: number[]; particles: string[] }[] }[][];
+  names: { name: string; type: NameType; forms: { ids: number[]; joined: number[]; particles: string[] }[] }[][];
 }
 
 function deletes(key: string): string[] {
@@ -157,12 +157,18 @@ export class ScreeningIndex {
           this.post(t.key, slot);
           if (t.altKey !== undefined) this.post(t.altKey, slot);
         }
+        for (const t of f.joined) this.post(t.key, slot);
       }
     }
   }
 
   private internRecord(rec: AnalyzedRecord): void {
-    for (const n of rec.names) for (const f of n.forms) f.tokens = f.tokens.map((t) => this.intern(t));
+    for (const n of rec.names) {
+      for (const f of n.forms) {
+        f.tokens = f.tokens.map((t) => this.intern(t));
+        f.joined = f.joined.map((t) => this.intern(t));
+      }
+    }
   }
 
   /** Add entries (an entry whose id is already indexed replaces it). */
@@ -271,7 +277,7 @@ export class ScreeningIndex {
     const plan: { keys: { key: string; w: number }[]; df: number }[] = [];
     for (const name of rec.names) {
       for (const f of name.forms) {
-        for (const t of f.tokens) {
+        for (const t of [...f.tokens, ...f.joined]) {
           t.id = qi++;
           const keys: { key: string; w: number }[] = [];
           const seen = new Set<string>();
@@ -397,7 +403,7 @@ export class ScreeningIndex {
         s.rec.names.map((n) => ({
           name: n.name,
           type: n.type,
-          forms: n.forms.map((f) => ({ ids: f.tokens.map((t) => t.id ?? 0), particles: f.particles })),
+          forms: n.forms.map((f) => ({ ids: f.tokens.map((t) => t.id ?? 0), joined: f.joined.map((t) => t.id ?? 0), particles: f.particles })),
         })),
       ),
     };
@@ -418,7 +424,11 @@ export class ScreeningIndex {
         rec.names.push({
           name: n.name,
           type: n.type,
-          forms: n.forms.map((f) => ({ tokens: f.ids.map((id) => data.tokens[id] as TokenInfo), particles: f.particles })),
+          forms: n.forms.map((f) => ({
+            tokens: f.ids.map((id) => data.tokens[id] as TokenInfo),
+            joined: f.joined.map((id) => data.tokens[id] as TokenInfo),
+            particles: f.particles,
+          })),
         });
       }
       const slot = idx.slots.length;

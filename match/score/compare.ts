@@ -83,89 +83,139 @@ export interface FormScore {
   unmatchedC: TokenInfo[];
 }
 
+/** Two adjacent tokens matched as one word must be at least this similar to the other side's token. */
+const JOINED_MIN_SIM = MIN_TOKEN_SIM + 0.08;
+
+// Alignment scratch space, reused: the index aligns tens of thousands of name pairs per second.
+let itemSim = new Float64Array(256);
+let itemPos = new Int32Array(1024);
+const itemVia: TokenSimilarity['via'][] = [];
+
 /**
- * Align the tokens of two name forms regardless of order (greedy on similarity) and score the
- * alignment: sum of aligned similarities over aligned pairs plus half a point per unmatched token.
+ * Align two name forms regardless of order, greedily by similarity. A token may also align with two
+ * adjacent tokens of the other side written as one word (Atiqullah ~ عتيق الله). Each alignment counts
+ * as many positions as it covers (averaged over both sides); an unmatched token counts half.
+ * With `detail`, the alignment is returned as well.
  */
-export function scoreForms(q: NameForm, c: NameForm, sim: TokenSimFn = tokenSimilarity): FormScore {
+function align(q: NameForm, c: NameForm, sim: TokenSimFn, detail: boolean): FormScore | number {
   const nq = q.tokens.length;
   const nc = c.tokens.length;
-  const cand: { s: number; via: TokenSimilarity['via']; i: number; j: number }[] = [];
+  if (nq === 0 || nc === 0) return detail ? { score: 0, pairs: [], unmatchedQ: [...q.tokens], unmatchedC: [...c.tokens] } : 0;
+  const cap = nq * nc * 3 + 4;
+  if (itemSim.length < cap) {
+    itemSim = new Float64Array(cap * 2);
+    itemPos = new Int32Array(cap * 8);
+  }
+  let n = 0;
+  const push = (r: TokenSimilarity, qa: number, qs: number, ca: number, cs: number, min: number): void => {
+    if (r.sim < min) return;
+    itemSim[n] = r.sim;
+    const o = n * 4;
+    itemPos[o] = qa;
+    itemPos[o + 1] = qs;
+    itemPos[o + 2] = ca;
+    itemPos[o + 3] = cs;
+    if (detail) itemVia[n] = r.via;
+    n++;
+  };
   for (let i = 0; i < nq; i++) {
-    const qt = q.tokens[i];
-    if (qt === undefined) continue;
-    for (let j = 0; j < nc; j++) {
-      const ct = c.tokens[j];
-      if (ct === undefined) continue;
-      const r = sim(qt, ct);
-      if (r.sim >= MIN_TOKEN_SIM) cand.push({ s: r.sim, via: r.via, i, j });
+    const qt = q.tokens[i] as TokenInfo;
+    for (let j = 0; j < nc; j++) push(sim(qt, c.tokens[j] as TokenInfo), i, 1, j, 1, MIN_TOKEN_SIM);
+    for (let j = 0; j < c.joined.length; j++) push(sim(qt, c.joined[j] as TokenInfo), i, 1, j, 2, JOINED_MIN_SIM);
+  }
+  for (let i = 0; i < q.joined.length; i++) {
+    const qj = q.joined[i] as TokenInfo;
+    for (let j = 0; j < nc; j++) push(sim(qj, c.tokens[j] as TokenInfo), i, 2, j, 1, JOINED_MIN_SIM);
+  }
+  let usedQ = 0;
+  let usedC = 0;
+  let total = 0;
+  let weight = 0;
+  let coveredQ = 0;
+  let coveredC = 0;
+  const pairs: FormScore['pairs'] = [];
+  const taken = new Uint8Array(n);
+  for (;;) {
+    let best = -1;
+    let bk = -1;
+    for (let k = 0; k < n; k++) {
+      if (taken[k] === 1) continue;
+      const o = k * 4;
+      const qa = itemPos[o] ?? 0;
+      const qs = itemPos[o + 1] ?? 1;
+      const ca = itemPos[o + 2] ?? 0;
+      const cs = itemPos[o + 3] ?? 1;
+      const qm = qs === 2 ? 3 << qa : 1 << qa;
+      const cm = cs === 2 ? 3 << ca : 1 << ca;
+      if ((usedQ & qm) !== 0 || (usedC & cm) !== 0) {
+        taken[k] = 1;
+        continue;
+      }
+      const v = itemSim[k] ?? 0;
+      // Ties: the single-token alignment first, then earlier positions (deterministic, symmetric).
+      if (v > best || (v === best && bk >= 0 && tieBefore(k, bk))) {
+        best = v;
+        bk = k;
+      }
+    }
+    if (bk < 0) break;
+    taken[bk] = 1;
+    const o = bk * 4;
+    const qa = itemPos[o] ?? 0;
+    const qs = itemPos[o + 1] ?? 1;
+    const ca = itemPos[o + 2] ?? 0;
+    const cs = itemPos[o + 3] ?? 1;
+    usedQ |= qs === 2 ? 3 << qa : 1 << qa;
+    usedC |= cs === 2 ? 3 << ca : 1 << ca;
+    coveredQ += qs;
+    coveredC += cs;
+    const m = (qs + cs) / 2;
+    total += best * m;
+    weight += m;
+    if (detail) {
+      const qt = (qs === 2 ? q.joined[qa] : q.tokens[qa]) as TokenInfo;
+      const ct = (cs === 2 ? c.joined[ca] : c.tokens[ca]) as TokenInfo;
+      pairs.push({ q: qt, c: ct, sim: best, via: itemVia[bk] ?? 'spelling' });
     }
   }
-  cand.sort((a, b) => b.s - a.s || a.i + a.j - (b.i + b.j));
-  const usedQ = new Uint8Array(nq);
-  const usedC = new Uint8Array(nc);
-  const pairs: FormScore['pairs'] = [];
-  let total = 0;
-  for (const x of cand) {
-    if (usedQ[x.i] === 1 || usedC[x.j] === 1) continue;
-    usedQ[x.i] = 1;
-    usedC[x.j] = 1;
-    const qt = q.tokens[x.i];
-    const ct = c.tokens[x.j];
-    if (qt === undefined || ct === undefined) continue;
-    pairs.push({ q: qt, c: ct, sim: x.s, via: x.via });
-    total += x.s;
-  }
-  const unmatchedQ = q.tokens.filter((_, i) => usedQ[i] === 0);
-  const unmatchedC = c.tokens.filter((_, j) => usedC[j] === 0);
-  const denom = pairs.length + UNMATCHED_WEIGHT * (unmatchedQ.length + unmatchedC.length);
-  return { score: denom > 0 ? total / denom : 0, pairs, unmatchedQ, unmatchedC };
+  const denom = weight + UNMATCHED_WEIGHT * (nq - coveredQ + (nc - coveredC));
+  const score = denom > 0 ? total / denom : 0;
+  if (!detail) return score;
+  return {
+    score,
+    pairs,
+    unmatchedQ: q.tokens.filter((_, i) => (usedQ & (1 << i)) === 0),
+    unmatchedC: c.tokens.filter((_, j) => (usedC & (1 << j)) === 0),
+  };
 }
 
-let simBuf = new Float64Array(64);
+function tieBefore(k: number, bk: number): boolean {
+  const a = k * 4;
+  const b = bk * 4;
+  const spanA = (itemPos[a + 1] ?? 1) + (itemPos[a + 3] ?? 1);
+  const spanB = (itemPos[b + 1] ?? 1) + (itemPos[b + 3] ?? 1);
+  if (spanA !== spanB) return spanA < spanB;
+  return (itemPos[a] ?? 0) + (itemPos[a + 2] ?? 0) < (itemPos[b] ?? 0) + (itemPos[b + 2] ?? 0);
+}
+
+/** Names longer than this many tokens are cut for alignment (bit masks); real names are far shorter. */
+const MAX_TOKENS = 30;
+
+function capForm(f: NameForm): NameForm {
+  return f.tokens.length <= MAX_TOKENS ? f : { tokens: f.tokens.slice(0, MAX_TOKENS), particles: f.particles, joined: f.joined.slice(0, MAX_TOKENS - 1) };
+}
+
+/** Align two name forms and explain the alignment (see {@link scoreFormsValue} for the score alone). */
+export function scoreForms(q: NameForm, c: NameForm, sim: TokenSimFn = tokenSimilarity): FormScore {
+  return align(capForm(q), capForm(c), sim, true) as FormScore;
+}
 
 /**
  * The score of {@link scoreForms} without building the alignment: the index calls this for every
  * candidate and builds explanations only for the ones it returns. Same greedy order, same result.
  */
 export function scoreFormsValue(q: NameForm, c: NameForm, sim: TokenSimFn = tokenSimilarity): number {
-  const nq = q.tokens.length;
-  const nc = c.tokens.length;
-  if (nq === 0 || nc === 0) return 0;
-  if (simBuf.length < nq * nc) simBuf = new Float64Array(nq * nc * 2);
-  const m = simBuf;
-  for (let i = 0; i < nq; i++) {
-    const qt = q.tokens[i] as TokenInfo;
-    for (let j = 0; j < nc; j++) {
-      const r = sim(qt, c.tokens[j] as TokenInfo).sim;
-      m[i * nc + j] = r >= MIN_TOKEN_SIM ? r : -1;
-    }
-  }
-  let total = 0;
-  let pairs = 0;
-  const maxPairs = Math.min(nq, nc);
-  while (pairs < maxPairs) {
-    let best = -1;
-    let bi = -1;
-    let bj = -1;
-    for (let i = 0; i < nq; i++) {
-      for (let j = 0; j < nc; j++) {
-        const v = m[i * nc + j] ?? -1;
-        if (v > best || (v === best && v >= 0 && i + j < bi + bj)) {
-          best = v;
-          bi = i;
-          bj = j;
-        }
-      }
-    }
-    if (best < 0) break;
-    total += best;
-    pairs++;
-    for (let j = 0; j < nc; j++) m[bi * nc + j] = -1;
-    for (let i = 0; i < nq; i++) m[i * nc + bj] = -1;
-  }
-  const denom = pairs + UNMATCHED_WEIGHT * (nq - pairs + (nc - pairs));
-  return denom > 0 ? total / denom : 0;
+  return align(capForm(q), capForm(c), sim, false) as number;
 }
 
 /** The best name score of two records, without explanation (see {@link scoreFormsValue}). */

@@ -27,6 +27,25 @@ export interface TokenInfo {
 export interface NameForm {
   tokens: TokenInfo[];
   particles: string[];
+  /**
+   * joined[i] is tokens[i] and tokens[i + 1] written as one word: Latin writes عتيق الله as
+   * Atiqullah and جلال الدين as Jalaluddin, Arabic script keeps two words (and vice versa).
+   */
+  joined: TokenInfo[];
+}
+
+/** Two adjacent tokens as one word. */
+export function joinTokens(a: TokenInfo, b: TokenInfo): TokenInfo {
+  const last = a.phon[a.phon.length - 1];
+  const phon = last !== undefined && last === b.phon[0] ? a.phon + b.phon.slice(1) : a.phon + b.phon;
+  const text = a.text + b.text;
+  return { text, script: a.script === b.script ? a.script : 'other', latin: a.latin + b.latin, phon, key: keyFor(phon, text) };
+}
+
+function withJoined(tokens: TokenInfo[], particles: string[]): NameForm {
+  const joined: TokenInfo[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) joined.push(joinTokens(tokens[i] as TokenInfo, tokens[i + 1] as TokenInfo));
+  return { tokens, particles, joined };
 }
 
 function keyFor(phon: string, text: string): string {
@@ -75,13 +94,12 @@ export function analyzeName(raw: string): NameForm[] {
   const hanIdx = plain.findIndex((t) => t.script === 'han');
   const onlyOneHan = hanIdx >= 0 && plain.filter((t) => t.script === 'han').length === 1;
   if (!onlyOneHan) {
-    return [{ tokens: plain.map((t) => tokenInfo(t)), particles }];
+    return [withJoined(plain.map((t) => tokenInfo(t)), particles)];
   }
   const before = plain.slice(0, hanIdx).map((t) => tokenInfo(t));
   const after = plain.slice(hanIdx + 1).map((t) => tokenInfo(t));
   const hanText = plain[hanIdx]?.text ?? '';
-  return hanReadings(hanText).map((reading) => ({
-    tokens: [...before, ...reading.map((r) => ({ ...latinToken(r), text: r, script: 'han' as const })), ...after],
-    particles,
-  }));
+  return hanReadings(hanText).map((reading) =>
+    withJoined([...before, ...reading.map((r) => ({ ...latinToken(r), text: r, script: 'han' as const })), ...after], particles),
+  );
 }
