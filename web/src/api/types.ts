@@ -1,16 +1,13 @@
-import type { PAuditEvent, PUser } from '../../../common';
+import type { PAuditEvent } from '../../../common';
 
 /** Shapes the API answers with that are not shared records of common/. */
-export interface LoginResponse {
-  user: PUser;
-  csrfToken: string;
-}
+/** What an enrolment link is for (GET /api/enrol/:token). */
 export interface EnrolmentInfo {
   email: string;
-  displayName?: string | null;
-  agency: { name: string; code?: string; country?: string } | string;
-  kind?: string;
-  expiresAt?: string;
+  agencyName: string;
+  displayName: string | null;
+  purpose: string;
+  expiresAt: string;
 }
 export interface TotpSetup {
   otpauthUri: string;
@@ -22,9 +19,10 @@ export interface ApiTokenRecord {
   name: string;
   createdAt: string;
   expiresAt: string | null;
-  lastUsedAt?: string | null;
-  revokedAt?: string | null;
-  prefix?: string;
+  lastUsedAt: string | null;
+  revoked: boolean;
+  prefix: string;
+  abilities: { revoke: boolean };
 }
 export interface NotificationRecord {
   id: string;
@@ -38,6 +36,6 @@ export interface AuditPage {
   nextBefore: number | null;
 }
 export interface EnrolmentLink {
-  enrolmentUrl: string;
+  enrolmentUrl: string | null;
   expiresAt?: string;
 }

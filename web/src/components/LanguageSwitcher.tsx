@@ -27,6 +27,7 @@ export function LanguageSwitcher() {
 
   return (
     <NativeSelect
+      name="language"
       aria-label={t('language.label')}
       title={t('language.label')}
       size="xs"

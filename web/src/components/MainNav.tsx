@@ -49,7 +49,7 @@ export function MainNav() {
     ));
 
   return (
-    <Stack gap={2} component="nav">
+    <Stack gap={2}>
       {render(work)}
       {admin.length > 0 && (
         <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>

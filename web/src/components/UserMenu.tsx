@@ -7,7 +7,7 @@ import { IconLogout, IconSettings } from './icons';
 function initials(name: string): string {
   return name
     .split(/\s+/)
-    .filter(Boolean)
+    .filter((p) => /\p{L}/u.test(p))
     .slice(0, 2)
     .map((p) => p[0]?.toUpperCase() ?? '')
     .join('');

@@ -4,7 +4,8 @@ import { ApiError } from '../api/client';
 
 /** One validation problem as zod (server or client side) reports it. */
 export interface Issue {
-  path: readonly PropertyKey[];
+  /** zod gives an array; the API gives a dotted string. */
+  path: readonly PropertyKey[] | string;
   code?: string;
   message?: string;
   minimum?: number | bigint;
@@ -46,12 +47,12 @@ function issuesOf(details: unknown): Issue[] {
   return [];
 }
 
-/** Maps issues to the first message per top-level field name. */
-export function fieldErrorsFromIssues(t: TFunction, issues: readonly Issue[]): FieldErrors {
+/** Maps issues to the first message per top-level field name; `fallback` words an issue that has no zod code. */
+export function fieldErrorsFromIssues(t: TFunction, issues: readonly Issue[], fallback: (i: Issue) => string = () => t('validation.format')): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
-    const key = String(issue.path[0] ?? '_');
-    if (!(key in out)) out[key] = issueText(t, issue);
+    const key = typeof issue.path === 'string' ? (issue.path.split('.')[0] ?? '_') : String(issue.path[0] ?? '_');
+    if (!(key in out)) out[key] = issue.code ? issueText(t, issue) : fallback(issue);
   }
   return out;
 }
@@ -59,7 +60,9 @@ export function fieldErrorsFromIssues(t: TFunction, issues: readonly Issue[]): F
 /** Field messages carried by a `validation_failed` (or similar) API error. */
 export function fieldErrorsFromError(t: TFunction, err: unknown): FieldErrors {
   if (!(err instanceof ApiError)) return {};
-  return fieldErrorsFromIssues(t, issuesOf(err.details));
+  // The API's field details carry an English message and no zod code: the field shows the translated error code instead.
+  const text = err.code === 'validation_failed' ? t('validation.format') : errorText(t, err);
+  return fieldErrorsFromIssues(t, issuesOf(err.details), () => text);
 }
 
 /** The translated, human sentence for an API error code. */

@@ -22,8 +22,8 @@ export function TokensSection() {
   const list = useQuery({
     queryKey: KEY,
     queryFn: async () => {
-      const r = await api.get<ApiTokenRecord[] | { tokens: ApiTokenRecord[] }>('/api/me/tokens');
-      return Array.isArray(r) ? r : r.tokens;
+      const r = await api.get<{ tokens: ApiTokenRecord[] }>('/api/me/tokens');
+      return r.tokens;
     },
   });
   const revoke = useMutation({
@@ -72,7 +72,7 @@ export function TokensSection() {
                     <Table.Td>{f.date(tok.expiresAt)}</Table.Td>
                     <Table.Td>{tok.lastUsedAt ? f.dateTime(tok.lastUsedAt) : t('tokens.never')}</Table.Td>
                     <Table.Td ta="end">
-                      {tok.revokedAt ? (
+                      {tok.revoked || !tok.abilities.revoke ? (
                         <Badge color="gray" variant="light">
                           {t('tokens.revoked')}
                         </Badge>

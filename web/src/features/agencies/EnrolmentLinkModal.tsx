@@ -34,7 +34,7 @@ export function EnrolmentLinkModal({ agency, onClose }: { agency: PAgency; onClo
     <Modal opened onClose={onClose} title={t('agencies.linkTitle', { name: agency.name })} size="lg">
       {issue.data ? (
         <Stack gap="md">
-          <OneTimeSecret label={t('users.enrolmentLink')} value={issue.data.enrolmentUrl} hint={t('users.enrolmentHint', { email })} />
+          <OneTimeSecret label={t('users.enrolmentLink')} value={issue.data.enrolmentUrl ?? ''} hint={t('users.enrolmentHint', { email })} />
           {issue.data.expiresAt && (
             <Text size="sm" c="dimmed">
               {t('agencies.linkExpires', { date: f.dateTime(issue.data.expiresAt) })}

@@ -11,10 +11,6 @@ import { fieldErrorsFromError, type FieldErrors } from '../../i18n/errors';
 import { validate } from '../../i18n/validate';
 import { AuthFrame } from './AuthFrame';
 
-function agencyName(info: EnrolmentInfo): string {
-  return typeof info.agency === 'string' ? info.agency : info.agency.name;
-}
-
 /** The page an enrolment link opens: the person sets their name and password, then signs in. */
 export function EnrolPage() {
   const { t } = useTranslation();
@@ -63,7 +59,7 @@ export function EnrolPage() {
             <div>
               <Title order={2}>{t('enrol.title')}</Title>
               <Text size="sm" c="dimmed" mt={4}>
-                {t('enrol.intro', { agency: agencyName(info.data) })}
+                {t('enrol.intro', { agency: info.data.agencyName })}
               </Text>
             </div>
             <Group gap={6}>

@@ -3,10 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { isLocale } from '../../../../common';
+import { isLocale, type PMe } from '../../../../common';
 import { ApiError, api, setCsrfToken } from '../../api/client';
-import { ME_KEY, fetchMe, useMe } from '../../api/session';
-import type { LoginResponse } from '../../api/types';
+import { ME_KEY, useMe } from '../../api/session';
 import { ErrorAlert } from '../../components/States';
 import { changeLocale } from '../../i18n';
 import { AuthFrame } from './AuthFrame';
@@ -37,10 +36,11 @@ export function LoginPage() {
     setError(null);
     try {
       const body = step === 'totp' ? { email, password, totp: totp.replace(/\s+/g, '') } : { email, password };
-      const res = await api.post<LoginResponse>('/api/auth/login', body);
-      setCsrfToken(res.csrfToken);
-      if (isLocale(res.user?.locale)) await changeLocale(res.user.locale);
-      qc.setQueryData(ME_KEY, await fetchMe());
+      // The login answer is the same record as GET /api/me, with the new session's CSRF token.
+      const me = await api.post<PMe>('/api/auth/login', body);
+      setCsrfToken(me.csrfToken);
+      if (isLocale(me.user.locale)) await changeLocale(me.user.locale);
+      qc.setQueryData(ME_KEY, me);
       await navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'totp_required' && step === 'password') {
@@ -75,7 +75,6 @@ export function LoginPage() {
                 label={t('auth.email')}
                 type="email"
                 autoComplete="username"
-                required
                 autoFocus
                 value={email}
                 onChange={(e) => setEmail(e.currentTarget.value)}
@@ -84,7 +83,6 @@ export function LoginPage() {
               <PasswordInput
                 label={t('auth.password')}
                 autoComplete="current-password"
-                required
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
               />
@@ -95,7 +93,6 @@ export function LoginPage() {
               description={t('auth.totpCodeHelp')}
               autoComplete="one-time-code"
               inputMode="text"
-              required
               autoFocus
               maxLength={32}
               value={totp}

@@ -1,5 +1,8 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../api/session';
+import { usersQuery } from '../users/api';
 import type { NotificationRecord } from '../../api/types';
 import { IconBell } from '../../components/icons';
 import { Empty, ErrorAlert, Loading } from '../../components/States';
@@ -13,12 +16,16 @@ function values(payload: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
-function NotificationRow({ n }: { n: NotificationRecord }) {
+function NotificationRow({ n, names }: { n: NotificationRecord; names: Map<string, string> }) {
   const { t } = useTranslation();
   const f = useFormat();
   const markRead = useMarkRead();
   const key = n.kind.replace(/[.:]/g, '_');
   const vars = values(n.payload);
+  // Payloads carry user ids only; names come from the user list the reader may already see.
+  const nameOf = (id: string | undefined) => (id && names.get(id)) || t('notifications.someone');
+  vars.name = nameOf(vars.userId);
+  vars.by = nameOf(vars.by);
   return (
     <Group justify="space-between" wrap="nowrap" py={8} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid="notification">
       <Group gap="sm" wrap="nowrap" align="flex-start">
@@ -49,7 +56,10 @@ function NotificationRow({ n }: { n: NotificationRecord }) {
 
 export function NotificationList({ limit }: { limit?: number }) {
   const { t } = useTranslation();
+  const me = useSession();
   const { data, isPending, error } = useNotifications();
+  const users = useQuery({ ...usersQuery, enabled: me.abilities.manageUsers === true });
+  const names = new Map((users.data ?? []).map((u) => [u.id, u.displayName]));
   if (isPending) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
   const list = limit ? data.slice(0, limit) : data;
@@ -57,7 +67,7 @@ export function NotificationList({ limit }: { limit?: number }) {
   return (
     <Stack gap={0}>
       {list.map((n) => (
-        <NotificationRow key={n.id} n={n} />
+        <NotificationRow key={n.id} n={n} names={names} />
       ))}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,13 @@ export function ResetUserModal({ user, onClose }: { user: PUser; onClose: () => 
     <Modal opened onClose={onClose} title={t('users.resetTitle', { name: user.displayName })} size="lg">
       {reset.data ? (
         <Stack gap="md">
-          <OneTimeSecret label={t('users.enrolmentLink')} value={reset.data.enrolmentUrl} hint={t('users.enrolmentHint', { email: user.email })} />
+          {reset.data.enrolmentUrl ? (
+            <OneTimeSecret label={t('users.enrolmentLink')} value={reset.data.enrolmentUrl} hint={t('users.enrolmentHint', { email: user.email })} />
+          ) : (
+            <Alert color="teal" variant="light" role="status">
+              {t('users.totpCleared', { name: user.displayName })}
+            </Alert>
+          )}
           <Group justify="flex-end">
             <Button onClick={onClose}>{t('common.done')}</Button>
           </Group>

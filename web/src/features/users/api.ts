@@ -9,8 +9,13 @@ function listOf<T>(r: T[] | Record<string, T[]>, key: string): T[] {
   return Array.isArray(r) ? r : (r[key] ?? []);
 }
 
+export const usersQuery = {
+  queryKey: USERS_KEY,
+  queryFn: async () => listOf(await api.get<PUser[] | Record<string, PUser[]>>('/api/users'), 'users'),
+};
+
 export function useUsers() {
-  return useQuery({ queryKey: USERS_KEY, queryFn: async () => listOf(await api.get<PUser[] | Record<string, PUser[]>>('/api/users'), 'users') });
+  return useQuery(usersQuery);
 }
 
 export function useDesks() {
