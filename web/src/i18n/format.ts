@@ -13,6 +13,7 @@ export function useFormat() {
     const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
     const regions = new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' });
     const languages = new Intl.DisplayNames(locale, { type: 'language', fallback: 'code' });
+    const list = new Intl.ListFormat(locale, { style: 'short', type: 'conjunction' });
     const safeName = (names: Intl.DisplayNames, code: string) => {
       try {
         return names.of(code) ?? code;
@@ -28,7 +29,13 @@ export function useFormat() {
       dayShort: (v: string | number | Date) => dayShort.format(new Date(v)),
       number: (v: number) => number.format(v),
       /** A country's name from its ISO 3166 code, in the interface language. */
-      country: (code: string) => safeName(regions, code),
+      // Codes without a country (ZZ, XX, …) show as they are rather than as "Unknown region".
+      country: (code: string) => {
+        const name = safeName(regions, code);
+        return name === safeName(regions, 'ZZ') ? code : name;
+      },
+      /** A list joined the way the interface language joins lists. */
+      list: (items: string[]) => list.format(items),
       /** A language's name from its ISO 639 code, in the interface language. */
       language: (code: string) => safeName(languages, code),
       /** "3 hours ago", "in 2 days" — for recent events. */

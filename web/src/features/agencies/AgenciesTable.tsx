@@ -39,7 +39,7 @@ export function AgenciesTable({ agencies, onEdit, onLink }: { agencies: PAgency[
                 <Text size="sm">{t(`agencyTypes.${a.type}`, { defaultValue: a.type })}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{a.languages.map((l) => f.language(l)).join(', ')}</Text>
+                <Text size="sm">{f.list(a.languages.map((l) => f.language(l)))}</Text>
               </Table.Td>
               <Table.Td>
                 <Badge color={a.disabled ? 'gray' : 'teal'} variant="light">

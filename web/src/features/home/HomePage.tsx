@@ -88,7 +88,7 @@ export function HomePage() {
               </Field>
             </SimpleGrid>
             <Field label={t('agencies.languages')}>
-              <Text size="sm">{me.agency.languages.map((l) => f.language(l)).join(' · ')}</Text>
+              <Text size="sm">{f.list(me.agency.languages.map((l) => f.language(l)))}</Text>
             </Field>
           </Stack>
         </Card>

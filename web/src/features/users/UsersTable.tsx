@@ -51,18 +51,20 @@ export function UsersTable({ users, desks, onEdit, onReset }: { users: PUser[]; 
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{u.deskIds.map((id) => deskName.get(id) ?? '—').join(', ') || '—'}</Text>
+                <Text size="sm">{u.deskIds.length ? f.list(u.deskIds.map((id) => deskName.get(id) ?? '—')) : '—'}</Text>
               </Table.Td>
               <Table.Td>
                 <Status user={u} />
               </Table.Td>
               <Table.Td>
-                <Text size="sm" c={u.totpEnabled ? 'teal.8' : 'dimmed'}>
+                <Text size="sm" c={u.totpEnabled ? 'teal.8' : 'dimmed'} className="nowrap">
                   {u.totpEnabled ? t('account.totpOn') : t('account.totpOff')}
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{f.date(u.createdAt)}</Text>
+                <Text size="sm" className="nowrap">
+                  {f.date(u.createdAt)}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
