@@ -18,7 +18,8 @@ if (process.env.DATABASE_URL) {
 }
 const chromium = process.env.TANSIQ_CHROMIUM ?? '/usr/bin/chromium';
 if (existsSync(chromium) && existsSync('e2e')) {
-  projects.push({ extends: true, test: { name: 'browser', include: ['e2e/**/*.e2e.ts'], fileParallelism: false, testTimeout: 120_000, hookTimeout: 180_000 } });
+  // One real server for the browser run (e2e/support/global-setup.ts), one file at a time.
+  projects.push({ extends: true, test: { name: 'browser', include: ['e2e/**/*.e2e.ts'], globalSetup: ['e2e/support/global-setup.ts'], maxWorkers: 1, fileParallelism: false, testTimeout: 120_000, hookTimeout: 180_000 } });
 } else if (requireAll) {
   throw new Error(`TANSIQ_REQUIRE_ALL=1 but Chromium is missing at ${chromium}: install it (apt-get install -y chromium).`);
 } else {
