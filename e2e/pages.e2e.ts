@@ -2,7 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import ar from '../web/src/locales/ar.json';
+import fr from '../web/src/locales/fr.json';
 import { openBrowser, type Browser } from './support/browser';
+
+const STRINGS = { ar, fr };
 
 const baseUrl = inject('baseUrl');
 const password = inject('demoPassword');
@@ -24,6 +28,10 @@ async function resetSecondFactor(page: Page, csrf: string, email: string): Promi
   expect(r.status()).toBe(200);
 }
 
+async function shot(page: Page, lang: string, name: string): Promise<void> {
+  if (shotsDir) await page.screenshot({ path: join(shotsDir, `${lang}-${name}.png`), fullPage: true });
+}
+
 async function visit(page: Page, path: string, name: string, lang: string): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.locator('h1, h2').first().waitFor();
@@ -38,8 +46,10 @@ async function visit(page: Page, path: string, name: string, lang: string): Prom
   }
 }
 
-describe.each(['ar', 'fr'])('every page in %s', (lang) => {
+describe.each(['ar', 'fr'] as const)('every page in %s', (lang) => {
+  const s = STRINGS[lang];
   let b: Browser;
+  let enrolmentUrl = '';
   beforeAll(async () => {
     b = await openBrowser();
     await b.page.goto(`${baseUrl}/login`);
@@ -66,10 +76,29 @@ describe.each(['ar', 'fr'])('every page in %s', (lang) => {
     ] as const) {
       await visit(b.page, path, name, lang);
     }
-    await b.page.getByRole('button', { name: lang === 'ar' ? 'مستخدم جديد' : 'Nouvel utilisateur' }).click();
+    await b.page.getByRole('button', { name: s.users.create }).click();
+    const dialog = b.page.getByRole('dialog');
+    await dialog.getByLabel(s.auth.email).fill(`tour.${lang}.${Date.now().toString(36)}@dgsn.demo`);
+    await dialog.getByLabel(s.users.displayName).fill(lang === 'ar' ? 'سلمى العلوي' : 'Camille Martin');
+    await dialog.getByRole('checkbox', { name: s.roles.analyst }).check();
+    await shot(b.page, lang, 'user-dialog');
+    await dialog.getByRole('button', { name: s.users.createSubmit }).click();
+    enrolmentUrl = (await dialog.getByTestId('one-time-secret').textContent()) ?? '';
+    await shot(b.page, lang, 'user-created');
+    await dialog.getByRole('button', { name: s.common.done }).click();
+
+    await b.page.getByRole('button', { name: s.users.resetNamed.replace('{{name}}', 'Officer · DGSN') }).click();
     await b.page.getByRole('dialog').waitFor();
-    if (shotsDir) await b.page.screenshot({ path: join(shotsDir, `${lang}-user-dialog.png`) });
+    await shot(b.page, lang, 'user-reset');
     await b.page.keyboard.press('Escape');
+
+    await visit(b.page, '/account', 'account', lang);
+    await b.page.getByLabel(s.tokens.name).fill('watchlist-sync');
+    await b.page.getByRole('button', { name: s.tokens.create }).click();
+    await b.page.getByTestId('one-time-secret').waitFor();
+    await b.page.getByRole('button', { name: s.account.totpSetup }).click();
+    await b.page.getByTestId('totp-secret').waitFor();
+    await shot(b.page, lang, 'account-totp-token');
   });
 
   it('platform administrator pages', async () => {
@@ -79,8 +108,12 @@ describe.each(['ar', 'fr'])('every page in %s', (lang) => {
     await visit(b.page, '/', 'home-platform', lang);
   });
 
-  it('an invalid enrolment link explains what to do', async () => {
+  it('enrolment pages: a valid link and an invalid one', async () => {
     await b.context.clearCookies();
+    expect(enrolmentUrl).toMatch(/\/enrol\//);
+    await visit(b.page, new URL(enrolmentUrl).pathname, 'enrol', lang);
+    await b.page.getByRole('button', { name: s.enrol.submit }).click();
+    await shot(b.page, lang, 'enrol-errors');
     await visit(b.page, '/enrol/not-a-real-token-0000', 'enrol-invalid', lang);
   });
 });

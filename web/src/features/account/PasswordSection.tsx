@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZChangePasswordRequest, type TChangePasswordRequest } from '../../../../common';
-import { api } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import { ErrorAlert } from '../../components/States';
 import { fieldErrorsFromError, type FieldErrors } from '../../i18n/errors';
 import { validate } from '../../i18n/validate';
@@ -31,7 +31,8 @@ export function PasswordSection() {
         setNew('');
         setConfirm('');
       },
-      onError: (err) => setErrors(fieldErrorsFromError(t, err)),
+      onError: (err) =>
+        setErrors(err instanceof ApiError && err.code === 'invalid_credentials' ? { currentPassword: t('account.wrongPassword') } : fieldErrorsFromError(t, err)),
     });
   };
 
@@ -44,7 +45,7 @@ export function PasswordSection() {
               {t('account.passwordChanged')}
             </Alert>
           )}
-          <ErrorAlert error={change.error} />
+          {Object.keys(errors).length === 0 && <ErrorAlert error={change.error} />}
           <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} error={errors.currentPassword} />
           <PasswordInput label={t('account.newPassword')} description={t('account.passwordRules')} autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} error={errors.newPassword} />
           <PasswordInput label={t('account.confirmPassword')} autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={errors.confirm} />

@@ -36,7 +36,7 @@ export function EnrolPage() {
     setErrors(errs);
     if (!v.data || errs.confirm) return;
     enrol.mutate(v.data, {
-      onSuccess: () => void navigate('/login?enrolled=1', { replace: true }),
+      onSuccess: () => void navigate(`/login?enrolled=1&email=${encodeURIComponent(info.data?.email ?? '')}`, { replace: true }),
       onError: (err) => setErrors(fieldErrorsFromError(t, err)),
     });
   };

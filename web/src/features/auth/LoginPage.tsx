@@ -21,7 +21,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const me = useMe();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [step, setStep] = useState<'password' | 'totp'>('password');
