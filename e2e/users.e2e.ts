@@ -5,6 +5,8 @@ import { login } from './support/app';
 const baseUrl = inject('baseUrl');
 const password = inject('demoPassword');
 const EMAIL = `nadia.${Date.now().toString(36)}@dgsn.demo`;
+const NEW_PASSWORD = 'Quiet-Harbour-Lantern-42';
+let enrolmentPath = '';
 
 describe('agency administrator', () => {
   let b: Browser;
@@ -36,12 +38,44 @@ describe('agency administrator', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('row').filter({ hasText: EMAIL }).getByText('Awaiting enrolment').waitFor();
 
-    // The link works: the enrolment page names the agency and the address.
-    const enrol = await b.context.newPage();
-    await enrol.goto(`${baseUrl}${new URL(url).pathname}`);
-    await enrol.getByRole('heading', { name: 'Set up your account' }).waitFor();
-    await enrol.getByText(EMAIL).waitFor();
-    await enrol.close();
+    enrolmentPath = new URL(url).pathname;
+  });
+
+  it('the new user enrols through the link, signs in and changes the password', async () => {
+    // Another browser: the person receiving the link is not the administrator.
+    const other = await openBrowser();
+    try {
+      const { page } = other;
+      await page.goto(`${baseUrl}${enrolmentPath}`);
+      await page.getByRole('heading', { name: 'Set up your account' }).waitFor();
+      await page.getByText(EMAIL).waitFor();
+      await page.getByLabel('Display name').fill('Nadia Benali');
+      await page.getByLabel('New password').fill(NEW_PASSWORD);
+      await page.getByLabel('Repeat the password').fill(`${NEW_PASSWORD}x`);
+      await page.getByRole('button', { name: 'Create my account' }).click();
+      await page.getByText('The two passwords differ.').waitFor();
+      await page.getByLabel('Repeat the password').fill(NEW_PASSWORD);
+      await page.getByRole('button', { name: 'Create my account' }).click();
+      await page.getByText('Your account is ready.', { exact: false }).waitFor();
+      expect(await page.getByLabel('E-mail').inputValue()).toBe(EMAIL);
+
+      await login(page, baseUrl, EMAIL, NEW_PASSWORD);
+      await page.getByText('Liaison officer').first().waitFor();
+      // A liaison officer administers nothing: the navigation offers no administration.
+      expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
+
+      await page.getByRole('link', { name: 'Account settings' }).click();
+      await page.getByLabel('Current password').fill('wrong-password-123');
+      await page.getByLabel('New password', { exact: true }).fill(`${NEW_PASSWORD}-2`);
+      await page.getByLabel('Repeat the new password').fill(`${NEW_PASSWORD}-2`);
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByText('The password is not right.').waitFor();
+      await page.getByLabel('Current password').fill(NEW_PASSWORD);
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByText('Your password has been changed.').waitFor();
+    } finally {
+      await other.close();
+    }
   });
 
   it('shows a field message from the shared schema for a bad e-mail address', async () => {
