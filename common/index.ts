@@ -3,3 +3,4 @@ export * from './i18n';
 export * from './agencies';
 export * from './errors';
 export * from './schemas/identity';
+export * from './schemas/screening';

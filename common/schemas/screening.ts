@@ -1,0 +1,147 @@
+import { z } from 'zod';
+
+const ZUuidS = z.uuid('Not a valid identifier.');
+
+/** A stated purpose: required for every search of personal data, kept by the audit (never the names searched). */
+export const ZPurpose = z.string().trim().min(3, 'State the purpose of this search (at least 3 characters).').max(300);
+
+export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+export const ZJobIdParams = z.object({ id: ZUuidS });
+export const ZListJobsQuery = z.object({
+  kind: z.string().trim().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A background job as the API presents it. */
+export interface PJob {
+  id: string;
+  kind: string;
+  state: JobState;
+  progress: { done: number; total: number | null };
+  result: Record<string, unknown> | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  abilities: { cancel: boolean };
+}
+
+// ---------------------------------------------------------------- watchlists
+export const WATCHLIST_SCOPES = ['global', 'agency'] as const;
+export const WATCHLIST_FORMATS = ['un-xml', 'ofac-sdn', 'ftm', 'csv'] as const;
+
+/** Query string of an upload: the file itself is the body (raw, or multipart with a field "file"). */
+export const ZImportWatchlistQuery = z.object({
+  name: z.string().trim().min(1, 'Give the watchlist a name.').max(200),
+  scope: z.enum(WATCHLIST_SCOPES).default('agency'),
+  format: z.enum(WATCHLIST_FORMATS).optional(),
+});
+export type TImportWatchlistQuery = z.infer<typeof ZImportWatchlistQuery>;
+
+export const ZUpdateWatchlistRequest = z.object({
+  alertThreshold: z.number().gt(0).max(1).nullable(),
+});
+export type TUpdateWatchlistRequest = z.infer<typeof ZUpdateWatchlistRequest>;
+
+export interface PWatchlistVersion {
+  version: number;
+  format: string;
+  entries: number;
+  added: number;
+  removed: number;
+  changed: number;
+  fileBytes: number;
+  fileSha256: string;
+  createdAt: string;
+}
+
+export interface PWatchlist {
+  id: string;
+  name: string;
+  scope: 'global' | 'agency';
+  agencyId: string | null;
+  alertThreshold: number | null;
+  currentVersion: number;
+  entries: number;
+  updatedAt: string;
+  abilities: { update: boolean; import: boolean };
+}
+
+// ---------------------------------------------------------------- screening
+export const ZScreeningMatchRequest = z.object({
+  name: z.string().trim().min(1, 'Type a name.').max(300),
+  birthDate: z.string().trim().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'A date as YYYY, YYYY-MM or YYYY-MM-DD.').optional(),
+  nationality: z.string().trim().min(2).max(60).optional(),
+  gender: z.enum(['male', 'female', 'other']).optional(),
+  document: z.string().trim().min(1).max(60).optional(),
+  documentCountry: z.string().trim().min(2).max(60).optional(),
+  purpose: ZPurpose,
+  top: z.number().int().min(1).max(50).default(10),
+});
+export type TScreeningMatchRequest = z.infer<typeof ZScreeningMatchRequest>;
+
+/** One step of a score's explanation: a code the web app translates, with its parameters. */
+export interface PExplanationItem {
+  code: string;
+  [param: string]: unknown;
+}
+
+export interface PCandidate {
+  /** The source's own identifier (UN reference number, OFAC ent_num, FollowTheMoney id …). */
+  id: string;
+  watchlist: { id: string; name: string };
+  name: string;
+  matchedName: string;
+  score: number;
+  alert: boolean;
+  kind: string | null;
+  birthDates: string[];
+  nationalities: string[];
+  explanation: PExplanationItem[];
+}
+
+export interface PScreeningMatch {
+  candidates: PCandidate[];
+  alertThreshold: number;
+  searched: { watchlists: number; entries: number };
+}
+
+export const ZScreeningSettingsRequest = z.object({ alertThreshold: z.number().gt(0).max(1).nullable() });
+export interface PScreeningSettings {
+  alertThreshold: number | null;
+  defaultAlertThreshold: number;
+  effectiveAlertThreshold: number;
+  abilities: { update: boolean };
+}
+
+export const ZCreateBatchQuery = z.object({
+  purpose: ZPurpose,
+  top: z.coerce.number().int().min(1).max(20).default(5),
+});
+export type TCreateBatchQuery = z.infer<typeof ZCreateBatchQuery>;
+
+export const ZBatchResultsQuery = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  alertsOnly: z.enum(['true', 'false']).default('false'),
+});
+export const ZBatchDownloadQuery = z.object({ format: z.enum(['jsonl', 'csv']).default('jsonl') });
+
+export interface PBatchRow {
+  row: number;
+  query: Record<string, unknown>;
+  topScore: number;
+  alert: boolean;
+  candidates: PCandidate[];
+}
+
+export interface PBatchResults {
+  job: PJob;
+  page: number;
+  pageSize: number;
+  total: number;
+  alerts: number;
+  rows: PBatchRow[];
+}
