@@ -273,9 +273,9 @@ RETURNS timestamptz LANGUAGE sql STABLE SECURITY DEFINER SET search_path = publi
   SELECT max(next_allowed_at) FROM login_throttle WHERE key = ANY(p_keys) AND next_allowed_at > now()
 $$;
 
-CREATE FUNCTION tansiq_throttle_fail(p_keys text[], p_caps_seconds integer[])
+CREATE FUNCTION tansiq_throttle_fail(p_keys text[], p_caps_seconds integer[], p_free integer[])
 RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
-DECLARE i integer;
+DECLARE i integer; n integer;
 BEGIN
   FOR i IN 1 .. array_length(p_keys, 1) LOOP
     INSERT INTO login_throttle AS t (key, failures, last_failure_at, next_allowed_at)
@@ -283,10 +283,12 @@ BEGIN
     ON CONFLICT (key) DO UPDATE SET
       -- Forget failures older than a day, so a mistake last week costs nothing today.
       failures = CASE WHEN t.last_failure_at < now() - interval '1 day' THEN 1 ELSE t.failures + 1 END,
-      last_failure_at = now(),
-      next_allowed_at = now() + make_interval(secs => least(p_caps_seconds[i],
-        CASE WHEN (CASE WHEN t.last_failure_at < now() - interval '1 day' THEN 1 ELSE t.failures + 1 END) <= 3 THEN 0
-             ELSE power(2, least(20, (CASE WHEN t.last_failure_at < now() - interval '1 day' THEN 1 ELSE t.failures + 1 END) - 3)) END));
+      last_failure_at = now()
+    RETURNING failures INTO n;
+    -- The first p_free failures cost nothing; then the delay doubles, up to the key's cap.
+    UPDATE login_throttle SET next_allowed_at = now() + make_interval(secs => least(p_caps_seconds[i],
+      CASE WHEN n <= p_free[i] THEN 0 ELSE power(2, least(20, n - p_free[i] - 1)) END))
+    WHERE key = p_keys[i];
   END LOOP;
   DELETE FROM login_throttle WHERE last_failure_at < now() - interval '2 days';
 END $$;
@@ -361,5 +363,5 @@ GRANT SELECT, INSERT, UPDATE ON sessions, api_tokens TO tansiq_app;
 GRANT SELECT ON audit_events TO tansiq_app;
 GRANT EXECUTE ON FUNCTION tansiq_user(), tansiq_agency(), tansiq_platform_admin(),
   tansiq_auth_find_user(text), tansiq_auth_session(text), tansiq_auth_api_token(text), tansiq_enrol_lookup(text),
-  tansiq_enrol_redeem(text, text, text), tansiq_throttle_check(text[]), tansiq_throttle_fail(text[], integer[]),
+  tansiq_enrol_redeem(text, text, text), tansiq_throttle_check(text[]), tansiq_throttle_fail(text[], integer[], integer[]),
   tansiq_throttle_clear(text[]), tansiq_revoke_user_access(uuid, text, boolean), tansiq_audit_append(jsonb), tansiq_audit_canonical(audit_events) TO tansiq_app;

@@ -17,6 +17,7 @@ import type { Deps } from './platform/deps';
 import { registerIdentity } from './modules/identity';
 import { registerAudit } from './modules/audit';
 import { registerNotifications } from './modules/notifications';
+import { registerJobs } from './platform/jobs';
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -144,6 +145,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     await registerIdentity(api);
     await registerAudit(api);
     await registerNotifications(api);
+    await registerJobs(api);
   });
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {

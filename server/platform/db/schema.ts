@@ -117,6 +117,89 @@ export interface AuditCheckpointTable {
   signed_at: CreatedAt;
 }
 
+// ---- partnerships and cases (migrations/0002_cases.sql)
+export interface PartnershipTable {
+  id: Generated<string>;
+  proposer_agency_id: string;
+  partner_agency_id: string;
+  framework: string;
+  instrument: Generated<string>;
+  urgent_hours: number | null;
+  normal_hours: number | null;
+  transfer_conditions: Generated<string>;
+  status: Generated<string>;
+  status_reason: string | null;
+  proposed_by: string | null;
+  suspended_by_agency_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+  activated_at: Timestamp | null;
+  ended_at: Timestamp | null;
+}
+export interface CaseTable {
+  id: string;
+  agency_id: string;
+  desk_id: string;
+  title: string;
+  summary: Generated<string>;
+  crime_areas: string[];
+  status: Generated<string>;
+  restricted: Generated<boolean>;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: Generated<Timestamp>;
+}
+export interface CaseParticipantTable {
+  case_id: string;
+  agency_id: string;
+  role: 'owner' | 'participant';
+  status: string;
+  desk_id: string | null;
+  invitation_title: Generated<string>;
+  invitation_crime_areas: Generated<string[]>;
+  invitation_restricted: Generated<boolean>;
+  invitation_note: Generated<string>;
+  invited_by: string | null;
+  invited_at: Generated<Timestamp>;
+  responded_by: string | null;
+  responded_at: Timestamp | null;
+}
+export interface CaseMemberTable {
+  case_id: string;
+  user_id: string;
+  agency_id: string;
+  display_name: string;
+  named_by: string;
+  named_at: Generated<Timestamp>;
+  removed_at: Timestamp | null;
+}
+export interface CaseTaskTable {
+  id: Generated<string>;
+  case_id: string;
+  title: string;
+  assignee_id: string;
+  assignee_agency_id: string;
+  /** A calendar day, 'YYYY-MM-DD'. */
+  due_on: ColumnType<string, string, string>;
+  status: Generated<string>;
+  created_by: string;
+  created_agency_id: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  done_at: Timestamp | null;
+  done_by: string | null;
+}
+export interface CaseEventTable {
+  id: Generated<string>;
+  case_id: string;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  actor_user_id: string | null;
+  actor_agency_id: string | null;
+  kind: string;
+  object_type: string;
+  object_id: string;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
 export interface DB {
   agencies: AgencyTable;
   desks: DeskTable;
@@ -128,4 +211,10 @@ export interface DB {
   notifications: NotificationTable;
   audit_events: AuditEventTable;
   audit_checkpoints: AuditCheckpointTable;
+  partnerships: PartnershipTable;
+  cases: CaseTable;
+  case_participants: CaseParticipantTable;
+  case_members: CaseMemberTable;
+  case_tasks: CaseTaskTable;
+  case_events: CaseEventTable;
 }

@@ -19,8 +19,13 @@ interface FoundUser {
   agency_disabled: boolean;
 }
 
-/** Growing back-off caps: per account (any address) short, so nobody can lock an officer out; per account and address, and per address, long. */
+/**
+ * Growing back-off per key: per account (from any address) capped short, so nobody can lock an officer out;
+ * per account and address, long; per address, with more free failures since an agency's office often shares
+ * one address.
+ */
 const CAPS = { acct: 30, acctip: 900, ip: 300 };
+const FREE = { acct: 3, acctip: 3, ip: 20 };
 
 const invalid = () => new AppError(401, 'invalid_credentials', 'The e-mail address, password or code is not right.');
 
@@ -32,6 +37,7 @@ export async function login(deps: Deps, input: TLoginRequest, ip: string | null,
   const email = input.email.trim().toLowerCase();
   const keys = [`acct:${sha256(email)}`, `acctip:${sha256(`${email}|${ip ?? ''}`)}`, `ip:${ip ?? ''}`];
   const caps = [CAPS.acct, CAPS.acctip, CAPS.ip];
+  const free = [FREE.acct, FREE.acctip, FREE.ip];
 
   const { user, waitUntil } = await withActor(deps.db, ANONYMOUS, ip, async ({ tx }) => {
     const wait = (await sql<{ t: Date | null }>`SELECT tansiq_throttle_check(${keys}::text[]) AS t`.execute(tx)).rows[0]?.t ?? null;
@@ -46,7 +52,7 @@ export async function login(deps: Deps, input: TLoginRequest, ip: string | null,
   const passwordOk = await deps.hasher.verify(user?.password_hash ?? null, input.password);
   const fail = async (reason: string, err: AppError = invalid()) => {
     await withActor(deps.db, ANONYMOUS, ip, async (ctx) => {
-      await sql`SELECT tansiq_throttle_fail(${keys}::text[], ${caps}::int[])`.execute(ctx.tx);
+      await sql`SELECT tansiq_throttle_fail(${keys}::text[], ${caps}::int[], ${free}::int[])`.execute(ctx.tx);
       // The audit keeps no e-mail typed at the login form: only the account's id when it exists.
       ctx.audit({ action: 'auth.login_failed', objectType: user ? 'user' : null, objectId: user?.id ?? null, subjectAgencyId: user?.agency_id ?? null, details: { reason } });
     });

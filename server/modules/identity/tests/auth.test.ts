@@ -94,6 +94,16 @@ describe('login', () => {
     expect(row.rows[0]!.next_allowed_at.getTime() - Date.now()).toBeLessThanOrEqual(31_000);
   });
 
+  it('an address spraying many accounts is slowed down too, after more free failures (offices share addresses)', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 24; i++) codes.push((await login({ email: `spray${i}@test.example`, password: 'Winter2026!!' }, '10.0.11.1')).statusCode);
+    expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
+    expect(codes.slice(20)).toContain(429);
+    // Another address of the same office is not affected.
+    const u = await buildUser(env, agency);
+    expect((await login({ email: u.email, password: u.password }, '10.0.11.2')).statusCode).toBe(200);
+  });
+
   it('rejects a body that is not JSON or misses fields with a clear error', async () => {
     const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@y.z' } });
     expect(res.statusCode).toBe(400);

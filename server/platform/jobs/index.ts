@@ -1,0 +1,6 @@
+export { JobRunner, enqueueJob, cancelJob, type JobContext, type JobHandler, type JobRow, type JobRunnerOptions, type EnqueueInput } from './runner';
+export { jobRunnerFor } from './registry';
+export { registerJobs, loadJob } from './routes';
+export { presentJob } from './presenter';
+export { jobPolicy, type JobRecord } from './policy';
+export { jobsTx, type JobsDB, type JobTable } from './schema';
