@@ -15,6 +15,7 @@ const RERANK_MIN = 30;
 /** Keys of at least this length are also looked up within one edit (typos, dropped letters). */
 const FUZZY_MIN_KEY = 3;
 const FUZZY_WEIGHT = 0.6;
+const SPLIT_WEIGHT = 0.5;
 /** A key on more than this share of entries adds no new candidates, it only ranks those found. */
 const COMMON_KEY_SHARE = 0.02;
 const SNAPSHOT_VERSION = 1;
@@ -30,7 +31,12 @@ interface SnapshotData {
   tokens: TokenInfo[];
   entries: WatchlistEntry[];
   /** Per entry, the analysed names: per form, token ids and particles. */
-  names: { name: string; type: NameType; forms: { ids: number[]; joined: number[]; particles: string[] }[] }[][];
+  names: { name: string; type: NameType; forms: { ids: number[]; particles: string[] }[] }[][];
+}
+
+function differsOnlyAt(a: string, b: string, pos: number): boolean {
+  for (let i = 0; i < a.length; i++) if (i !== pos && a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
 }
 
 function deletes(key: string): string[] {
@@ -96,7 +102,9 @@ export class ScreeningIndex {
   private idToSlot = new Map<string, number>();
   private tokens: TokenInfo[] = [];
   private tokenIds = new Map<string, number>();
-  private postings = new Map<string, number[]>();
+  private byObject = new Map<TokenInfo, TokenInfo>();
+  /** Key → slots; a single slot is stored as a number (most keys are rare: saves an array each). */
+  private postings = new Map<string, number | number[]>();
   private deleteIndex = new Map<string, string[]>();
   private dead = 0;
   private acc = new Float64Array(0);
@@ -124,20 +132,28 @@ export class ScreeningIndex {
   }
 
   private intern(t: TokenInfo): TokenInfo {
+    // Analysis hands out shared token objects: an identity lookup avoids building a string key.
+    const same = this.byObject.get(t);
+    if (same !== undefined) return same;
     const k = `${t.script}\u0000${t.text}`;
     const id = this.tokenIds.get(k);
     if (id !== undefined) return this.tokens[id] ?? t;
     const copy: TokenInfo = { ...t, id: this.tokens.length };
     this.tokens.push(copy);
     this.tokenIds.set(k, copy.id ?? 0);
+    if (this.byObject.size < 2_000_000) this.byObject.set(t, copy);
     return copy;
   }
 
+  private df(key: string): number {
+    const p = this.postings.get(key);
+    return p === undefined ? 0 : typeof p === 'number' ? 1 : p.length;
+  }
+
   private post(key: string, slot: number): void {
-    let list = this.postings.get(key);
+    const list = this.postings.get(key);
     if (list === undefined) {
-      list = [];
-      this.postings.set(key, list);
+      this.postings.set(key, slot);
       if (key.length >= FUZZY_MIN_KEY && !key.startsWith('~')) {
         for (const d of deletes(key)) {
           const l = this.deleteIndex.get(d);
@@ -145,9 +161,12 @@ export class ScreeningIndex {
           else l.push(key);
         }
       }
+      return;
     }
     // Slots only grow, so a duplicate can only be the last element.
-    if (list[list.length - 1] !== slot) list.push(slot);
+    if (typeof list === 'number') {
+      if (list !== slot) this.postings.set(key, [list, slot]);
+    } else if (list[list.length - 1] !== slot) list.push(slot);
   }
 
   private indexSlot(slot: number, rec: AnalyzedRecord): void {
@@ -157,7 +176,6 @@ export class ScreeningIndex {
           this.post(t.key, slot);
           if (t.altKey !== undefined) this.post(t.altKey, slot);
         }
-        for (const t of f.joined) this.post(t.key, slot);
       }
     }
   }
@@ -166,7 +184,7 @@ export class ScreeningIndex {
     for (const n of rec.names) {
       for (const f of n.forms) {
         f.tokens = f.tokens.map((t) => this.intern(t));
-        f.joined = f.joined.map((t) => this.intern(t));
+        // Joined tokens are rebuilt when scoring: storing them would double the index's memory.
       }
     }
   }
@@ -175,7 +193,7 @@ export class ScreeningIndex {
   add(entries: Iterable<WatchlistEntry>): void {
     for (const entry of entries) {
       if (this.idToSlot.has(entry.id)) this.removeOne(entry.id);
-      const rec = analyzeRecord(entry);
+      const rec = analyzeRecord(entry, false);
       this.internRecord(rec);
       const slot = this.slots.length;
       this.slots.push({ entry, rec });
@@ -223,8 +241,9 @@ export class ScreeningIndex {
   }
 
   private visit(key: string, weight: number, mark: number, onlyExisting: boolean, touched: number[]): void {
-    const list = this.postings.get(key);
-    if (list === undefined) return;
+    const p = this.postings.get(key);
+    if (p === undefined) return;
+    const list = typeof p === 'number' ? [p] : p;
     const acc = this.acc;
     const marks = this.mark;
     for (let i = 0; i < list.length; i++) {
@@ -240,13 +259,19 @@ export class ScreeningIndex {
     }
   }
 
+  /** Keys within one edit (insertion, deletion, substitution) of `key`. */
   private neighbours(key: string): string[] {
     if (key.length < FUZZY_MIN_KEY || key.startsWith('~')) return [];
     const out = new Set<string>();
     for (const k of this.deleteIndex.get(key) ?? []) out.add(k);
-    for (const d of deletes(key)) {
+    const dels = deletes(key);
+    for (let pos = 0; pos < dels.length; pos++) {
+      const d = dels[pos] as string;
       if (this.postings.has(d)) out.add(d);
-      for (const k of this.deleteIndex.get(d) ?? []) out.add(k);
+      // Same delete at the same position: a substitution at that position.
+      for (const k of this.deleteIndex.get(d) ?? []) {
+        if (k.length === key.length && differsOnlyAt(k, key, pos)) out.add(k);
+      }
     }
     out.delete(key);
     return [...out];
@@ -277,8 +302,13 @@ export class ScreeningIndex {
     const plan: { keys: { key: string; w: number }[]; df: number }[] = [];
     for (const name of rec.names) {
       for (const f of name.forms) {
-        for (const t of [...f.tokens, ...f.joined]) {
-          t.id = qi++;
+        const nTokens = f.tokens.length;
+        // Query tokens get ids for the similarity memo: on copies, the analysed tokens are shared.
+        f.tokens = f.tokens.map((t) => ({ ...t, id: qi++ }));
+        f.joined = f.joined.map((t) => ({ ...t, id: qi++ }));
+        const all = [...f.tokens, ...f.joined];
+        all.forEach((t, ti) => {
+          const isJoined = ti >= nTokens;
           const keys: { key: string; w: number }[] = [];
           const seen = new Set<string>();
           for (const k of [t.key, t.altKey]) {
@@ -286,41 +316,59 @@ export class ScreeningIndex {
             seen.add(k);
             keys.push({ key: k, w: 1 });
           }
-          for (const k of [...keys]) {
-            for (const nb of this.neighbours(k.key)) {
-              if (seen.has(nb)) continue;
-              seen.add(nb);
-              keys.push({ key: nb, w: FUZZY_WEIGHT });
+          if (!isJoined) {
+            for (const k of [...keys]) {
+              for (const nb of this.neighbours(k.key)) {
+                if (seen.has(nb)) continue;
+                seen.add(nb);
+                keys.push({ key: nb, w: FUZZY_WEIGHT });
+              }
+            }
+            // A compound written as one word (Atiqullah) may be two words in the list (عتيق الله).
+            const k = t.key;
+            if (!k.startsWith('~')) {
+              for (let cut = 2; cut + 2 <= k.length; cut++) {
+                for (const half of [k.slice(0, cut), k.slice(cut)]) {
+                  if (seen.has(half)) continue;
+                  seen.add(half);
+                  keys.push({ key: half, w: SPLIT_WEIGHT });
+                }
+              }
             }
           }
           let df = Infinity;
           for (const k of keys) {
-            const l = this.postings.get(k.key)?.length ?? 0;
+            const l = this.df(k.key);
             if (k.w === 1 && l > 0) df = Math.min(df, l);
           }
           plan.push({ keys, df });
-        }
+        });
       }
     }
     plan.sort((a, b) => a.df - b.df);
 
+    // Exact keys first, rarest first; then keys within one edit and split compounds, which only add
+    // new candidates while few were found (a typo in the only rare name of the query).
+    const want = Math.max(RERANK_MIN, top * 3);
     const touched: number[] = [];
-    for (const p of plan) {
-      const mark = ++this.stamp;
-      if (this.stamp > 2_000_000_000) {
-        this.stamp = 1;
-        this.mark.fill(0);
-      }
-      for (const k of p.keys) {
-        const df = this.postings.get(k.key)?.length ?? 0;
-        if (df === 0) continue;
-        const idf = Math.log(1 + live / df);
-        const onlyExisting = df > common && touched.length > 0;
-        this.visit(k.key, idf * k.w, mark, onlyExisting, touched);
+    for (const exact of [true, false]) {
+      for (const p of plan) {
+        const mark = ++this.stamp;
+        if (this.stamp > 2_000_000_000) {
+          this.stamp = 1;
+          this.mark.fill(0);
+        }
+        for (const k of p.keys) {
+          if ((k.w === 1) !== exact) continue;
+          const df = this.df(k.key);
+          if (df === 0) continue;
+          const idf = Math.log(1 + live / df);
+          const onlyExisting = touched.length > 0 && (df > common || (!exact && touched.length >= 4 * want));
+          this.visit(k.key, idf * k.w, mark, onlyExisting, touched);
+        }
       }
     }
 
-    const want = Math.max(RERANK_MIN, top * 3);
     const heap = new TopHeap(want);
     for (const s of touched) {
       const score = this.acc[s] ?? 0;
@@ -403,7 +451,7 @@ export class ScreeningIndex {
         s.rec.names.map((n) => ({
           name: n.name,
           type: n.type,
-          forms: n.forms.map((f) => ({ ids: f.tokens.map((t) => t.id ?? 0), joined: f.joined.map((t) => t.id ?? 0), particles: f.particles })),
+          forms: n.forms.map((f) => ({ ids: f.tokens.map((t) => t.id ?? 0), particles: f.particles })),
         })),
       ),
     };
@@ -426,7 +474,7 @@ export class ScreeningIndex {
           type: n.type,
           forms: n.forms.map((f) => ({
             tokens: f.ids.map((id) => data.tokens[id] as TokenInfo),
-            joined: f.joined.map((id) => data.tokens[id] as TokenInfo),
+            joined: [],
             particles: f.particles,
           })),
         });

@@ -50,8 +50,18 @@ function build(): Map<string, string> {
  * "Iran (Islamic Republic of)") or a nationality adjective ("Afghan") to an upper-case alpha-2 code.
  * Returns undefined when the value is not recognised.
  */
+const seen = new Map<string, string | undefined>();
+
 export function normalizeCountry(value: string | undefined | null): string | undefined {
   if (value === undefined || value === null) return undefined;
+  if (seen.has(value)) return seen.get(value);
+  const r = lookup(value);
+  if (seen.size > 10_000) seen.clear();
+  seen.set(value, r);
+  return r;
+}
+
+function lookup(value: string): string | undefined {
   const trimmed = value.trim();
   if (trimmed.length === 0) return undefined;
   if (/^[A-Za-z]{2}$/.test(trimmed)) return trimmed.toUpperCase();

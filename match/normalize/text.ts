@@ -50,6 +50,8 @@ const FOLD_CANDIDATES = /[\u0621-\u06FF\u00DF-\u0167]/g;
  * to ASCII. Punctuation and whitespace are left for {@link cleanSeparators}.
  */
 export function foldText(input: string): string {
+  // Plain ASCII has nothing to compose, decompose or fold.
+  if (/^[\x20-\x7e]*$/.test(input)) return input.toLowerCase();
   let s = input.normalize('NFKC').toLowerCase();
   s = s.replace(ARABIC_MARKS, '');
   // NFD splits é into e + U+0301 and أ into ا + U+0654: dropping combining marks folds both.

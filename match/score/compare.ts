@@ -1,5 +1,5 @@
 import { normalizeCountry } from '../normalize/country';
-import { analyzeName, type NameForm, type TokenInfo } from '../translit/analyze';
+import { analyzeName, joinTokens, type NameForm, type TokenInfo } from '../translit/analyze';
 import { tokenSimilarity, type TokenSimilarity } from './similarity';
 import type { DocumentRef, EntryName, ExplanationItem, NameType, PersonRecord, ScoreResult } from './types';
 
@@ -52,7 +52,7 @@ export function normalizeDocumentNumber(n: string): string {
 }
 
 /** Analyse a record's names, dates, nationalities and documents once. */
-export function analyzeRecord(r: PersonRecord): AnalyzedRecord {
+export function analyzeRecord(r: PersonRecord, withJoinedTokens = true): AnalyzedRecord {
   const names: EntryName[] = [{ name: r.name, type: 'primary' }, ...(r.aliases ?? [])];
   const seen = new Set<string>();
   const out: AnalyzedRecord = {
@@ -67,7 +67,7 @@ export function analyzeRecord(r: PersonRecord): AnalyzedRecord {
   for (const n of names) {
     if (seen.has(n.name) || n.name.trim().length === 0) continue;
     seen.add(n.name);
-    const forms = analyzeName(n.name).filter((f) => f.tokens.length > 0);
+    const forms = analyzeName(n.name, withJoinedTokens).filter((f) => f.tokens.length > 0);
     if (forms.length > 0) out.names.push({ name: n.name, type: n.type, forms });
   }
   return out;
@@ -118,13 +118,17 @@ function align(q: NameForm, c: NameForm, sim: TokenSimFn, detail: boolean): Form
     if (detail) itemVia[n] = r.via;
     n++;
   };
+  // Two words written as one change the token count: joined tokens are tried on the longer side only.
+  // The index stores forms without them (memory), so they are rebuilt here when needed.
+  const qJoined = nq > nc ? (q.joined.length > 0 ? q.joined : joinAll(q.tokens)) : NONE;
+  const cJoined = nc > nq ? (c.joined.length > 0 ? c.joined : joinAll(c.tokens)) : NONE;
   for (let i = 0; i < nq; i++) {
     const qt = q.tokens[i] as TokenInfo;
     for (let j = 0; j < nc; j++) push(sim(qt, c.tokens[j] as TokenInfo), i, 1, j, 1, MIN_TOKEN_SIM);
-    for (let j = 0; j < c.joined.length; j++) push(sim(qt, c.joined[j] as TokenInfo), i, 1, j, 2, JOINED_MIN_SIM);
+    for (let j = 0; j < cJoined.length; j++) push(sim(qt, cJoined[j] as TokenInfo), i, 1, j, 2, JOINED_MIN_SIM);
   }
-  for (let i = 0; i < q.joined.length; i++) {
-    const qj = q.joined[i] as TokenInfo;
+  for (let i = 0; i < qJoined.length; i++) {
+    const qj = qJoined[i] as TokenInfo;
     for (let j = 0; j < nc; j++) push(sim(qj, c.tokens[j] as TokenInfo), i, 2, j, 1, JOINED_MIN_SIM);
   }
   let usedQ = 0;
@@ -173,8 +177,8 @@ function align(q: NameForm, c: NameForm, sim: TokenSimFn, detail: boolean): Form
     total += best * m;
     weight += m;
     if (detail) {
-      const qt = (qs === 2 ? q.joined[qa] : q.tokens[qa]) as TokenInfo;
-      const ct = (cs === 2 ? c.joined[ca] : c.tokens[ca]) as TokenInfo;
+      const qt = (qs === 2 ? qJoined[qa] : q.tokens[qa]) as TokenInfo;
+      const ct = (cs === 2 ? cJoined[ca] : c.tokens[ca]) as TokenInfo;
       pairs.push({ q: qt, c: ct, sim: best, via: itemVia[bk] ?? 'spelling' });
     }
   }
@@ -187,6 +191,14 @@ function align(q: NameForm, c: NameForm, sim: TokenSimFn, detail: boolean): Form
     unmatchedQ: q.tokens.filter((_, i) => (usedQ & (1 << i)) === 0),
     unmatchedC: c.tokens.filter((_, j) => (usedC & (1 << j)) === 0),
   };
+}
+
+const NONE: TokenInfo[] = [];
+
+function joinAll(tokens: TokenInfo[]): TokenInfo[] {
+  const out: TokenInfo[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) out.push(joinTokens(tokens[i] as TokenInfo, tokens[i + 1] as TokenInfo));
+  return out;
 }
 
 function tieBefore(k: number, bk: number): boolean {

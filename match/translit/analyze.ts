@@ -54,8 +54,24 @@ function keyFor(phon: string, text: string): string {
   return k.length > 0 ? k : `~${text}`;
 }
 
+// Names repeat their parts (Mohammed, Ali, Wang): analysing each part once makes building a large
+// index several times faster. Bounded, and dropped whole when full.
+const CACHE_MAX = 300_000;
+const cache = new Map<string, TokenInfo>();
+
 /** Describe one non-Han token. Han runs go through {@link analyzeName}, which expands readings. */
 export function tokenInfo(tok: Pick<NameToken, 'text' | 'script' | 'alt'>): TokenInfo {
+  const ck = `${tok.script}\u0000${tok.text}`;
+  const hit = cache.get(ck);
+  // Shared and never mutated: whoever needs an `id` on a token makes a copy.
+  if (hit !== undefined) return hit;
+  const info = computeTokenInfo(tok);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(ck, info);
+  return info;
+}
+
+function computeTokenInfo(tok: Pick<NameToken, 'text' | 'script' | 'alt'>): TokenInfo {
   const { text, script } = tok;
   let latin = text;
   let phon = '';
@@ -87,19 +103,26 @@ function latinToken(text: string): TokenInfo {
  * Analyse a name into its readings. Most names have one; a name containing a short Han run has
  * several (joined pinyin, surname + given name in pinyin, and in Wade-Giles).
  */
-export function analyzeName(raw: string): NameForm[] {
+export function analyzeName(raw: string, withJoinedTokens = true): NameForm[] {
+  const forms = analyzeNameForms(raw);
+  return withJoinedTokens ? forms.map((f) => withJoined(f.tokens, f.particles)) : forms;
+}
+
+function analyzeNameForms(raw: string): NameForm[] {
   const norm = normalizeName(raw);
   const particles = norm.tokens.filter((t) => t.particle).map((t) => t.text);
   const plain = norm.tokens.filter((t) => !t.particle);
   const hanIdx = plain.findIndex((t) => t.script === 'han');
   const onlyOneHan = hanIdx >= 0 && plain.filter((t) => t.script === 'han').length === 1;
   if (!onlyOneHan) {
-    return [withJoined(plain.map((t) => tokenInfo(t)), particles)];
+    return [{ tokens: plain.map((t) => tokenInfo(t)), particles, joined: [] }];
   }
   const before = plain.slice(0, hanIdx).map((t) => tokenInfo(t));
   const after = plain.slice(hanIdx + 1).map((t) => tokenInfo(t));
   const hanText = plain[hanIdx]?.text ?? '';
-  return hanReadings(hanText).map((reading) =>
-    withJoined([...before, ...reading.map((r) => ({ ...latinToken(r), text: r, script: 'han' as const })), ...after], particles),
-  );
+  return hanReadings(hanText).map((reading) => ({
+    tokens: [...before, ...reading.map((r) => ({ ...latinToken(r), text: r, script: 'han' as const })), ...after],
+    particles,
+    joined: [],
+  }));
 }

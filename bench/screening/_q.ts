@@ -1,0 +1,12 @@
+import { ScreeningIndex } from '../../match/index';
+import { syntheticEntities, addNoise } from './synth';
+import { loadNegatives, rng } from './data';
+const es = [...syntheticEntities(100000, 42)];
+const idx = new ScreeningIndex();
+idx.add(es);
+const r = rng(1);
+const negs = loadNegatives();
+const qs = Array.from({ length: 3000 }, (_, i) => (i % 2 ? negs[Math.floor(r() * negs.length)]!.fullName : addNoise(es[Math.floor(r() * es.length)]!.name, r)));
+const t = performance.now();
+for (const q of qs) idx.search(q, { top: 10 });
+console.log('ms/query', (performance.now() - t) / qs.length, JSON.stringify((idx as unknown as { stats: unknown }).stats));
