@@ -105,6 +105,17 @@ describe.each(['ar', 'fr'] as const)('every page in %s', (lang) => {
     await b.context.clearCookies();
     await signIn(b.page, 'platform@tansiq.demo');
     await visit(b.page, '/admin/agencies', 'agencies', lang);
+    await b.page.getByRole('button', { name: s.agencies.create }).click();
+    await b.page.getByRole('dialog').getByLabel(s.agencies.countryCode).fill('MA');
+    await b.page.getByRole('dialog').getByRole('button', { name: s.agencies.createSubmit }).click();
+    await shot(b.page, lang, 'agency-dialog-errors');
+    await b.page.keyboard.press('Escape');
+    await b.page.getByRole('button', { name: s.agencies.linkNamed.replace('{{name}}', 'Bundespolizei') }).click();
+    await b.page.getByRole('dialog').getByLabel(s.auth.email).fill(`chief.${lang}.${Date.now().toString(36)}@bundespolizei.demo`);
+    await b.page.getByRole('dialog').getByRole('button', { name: s.agencies.linkSubmit }).click();
+    await b.page.getByTestId('one-time-secret').waitFor();
+    await shot(b.page, lang, 'agency-link');
+    await b.page.keyboard.press('Escape');
     await visit(b.page, '/', 'home-platform', lang);
   });
 

@@ -50,8 +50,20 @@ export function UsersTable({ users, desks, onEdit, onReset }: { users: PUser[]; 
                   ))}
                 </Group>
               </Table.Td>
-              <Table.Td>
-                <Text size="sm">{u.deskIds.length ? f.list(u.deskIds.map((id) => deskName.get(id) ?? '—')) : '—'}</Text>
+              <Table.Td miw={150}>
+                {u.deskIds.length ? (
+                  <Group gap={4}>
+                    {u.deskIds.map((id) => (
+                      <Badge key={id} size="sm" variant="default" radius="sm" fw={500}>
+                        {deskName.get(id) ?? '—'}
+                      </Badge>
+                    ))}
+                  </Group>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    —
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Status user={u} />
