@@ -28,7 +28,7 @@ if (existsSync(chromium) && existsSync('e2e')) {
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     projects,

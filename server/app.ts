@@ -17,6 +17,8 @@ import type { Deps } from './platform/deps';
 import { registerIdentity } from './modules/identity';
 import { registerAudit } from './modules/audit';
 import { registerNotifications } from './modules/notifications';
+import { registerPartnerships } from './modules/partnerships';
+import { registerCases } from './modules/cases';
 import { registerJobs } from './platform/jobs';
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
@@ -145,6 +147,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     await registerIdentity(api);
     await registerAudit(api);
     await registerNotifications(api);
+    await registerPartnerships(api);
+    await registerCases(api);
     await registerJobs(api);
   });
 

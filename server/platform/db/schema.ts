@@ -160,6 +160,7 @@ export interface CaseParticipantTable {
   invitation_restricted: Generated<boolean>;
   invitation_note: Generated<string>;
   invited_by: string | null;
+  invited_by_agency_id: string | null;
   invited_at: Generated<Timestamp>;
   responded_by: string | null;
   responded_at: Timestamp | null;

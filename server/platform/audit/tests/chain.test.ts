@@ -1,18 +1,24 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync, existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { createTestEnv, buildAgency, type TestEnv } from '../../../test/harness';
 import { withActor, type Actor } from '../../db';
 import { checkpoint, verifyChain, eventHash, checkpointLogFile, GENESIS } from '..';
 
-let env: TestEnv | null = null;
-afterAll(async () => env?.close());
-
-async function freshEnv(): Promise<{ env: TestEnv; actor: Actor }> {
-  await env?.close();
-  env = await createTestEnv();
+let shared: { env: TestEnv; actor: Actor } | null = null;
+beforeAll(async () => {
+  const env = await createTestEnv();
   const a = await buildAgency(env);
-  return { env, actor: { userId: null, agencyId: a.id, roles: ['agency-admin'], deskIds: [] } };
+  shared = { env, actor: { userId: null, agencyId: a.id, roles: ['agency-admin'], deskIds: [] } };
+});
+afterAll(async () => shared?.env.close());
+
+/** A clean chain for each test: the owner empties the trail and the checkpoint log (what an attacker cannot do unseen). */
+async function freshEnv(): Promise<{ env: TestEnv; actor: Actor }> {
+  const { env } = shared!;
+  await sql`TRUNCATE audit_events, audit_checkpoints`.execute(env.db.unsafeOwner);
+  if (existsSync(checkpointLogFile(env.config.auditKeyFile))) rmSync(checkpointLogFile(env.config.auditKeyFile));
+  return shared!;
 }
 
 async function write(e: TestEnv, actor: Actor, n: number): Promise<void> {
@@ -35,11 +41,7 @@ async function recomputeChain(e: TestEnv): Promise<void> {
   }
 }
 
-describe('audit chain', () => {
-  beforeEach(() => {
-    if (env && existsSync(checkpointLogFile(env.config.auditKeyFile))) rmSync(checkpointLogFile(env.config.auditKeyFile));
-  });
-
+describe('audit chain', { timeout: 120_000 }, () => {
   it('an untouched chain verifies, with checkpoints', async () => {
     const { env: e, actor } = await freshEnv();
     await write(e, actor, 5);

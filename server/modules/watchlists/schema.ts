@@ -1,0 +1,72 @@
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+import type { DB } from '../../platform/db';
+import type { JobsDB } from '../../platform/jobs';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T> = ColumnType<T, string, string>;
+
+/** Tables of migrations/0003_screening.sql (the foundation's DB type does not list them). */
+export interface WatchlistTable {
+  id: Generated<string>;
+  name: string;
+  scope: 'global' | 'agency';
+  agency_id: string | null;
+  alert_threshold: number | null;
+  current_version: Generated<number>;
+  entry_count: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export interface WatchlistVersionTable {
+  watchlist_id: string;
+  version: number;
+  agency_id: string | null;
+  format: string;
+  file_sha256: string;
+  file_bytes: ColumnType<string, number, never>;
+  entries: number;
+  added: number;
+  removed: number;
+  changed: number;
+  job_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+export interface WatchlistEntryTable {
+  watchlist_id: string;
+  source_id: string;
+  agency_id: string | null;
+  version_added: number;
+  version_removed: number | null;
+  hash: string;
+  data: Json<Record<string, unknown>>;
+}
+export interface ScreeningSettingsTable {
+  agency_id: string;
+  alert_threshold: number | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export interface BatchResultTable {
+  job_id: string;
+  agency_id: string;
+  row_no: number;
+  query: Json<Record<string, unknown>>;
+  candidates: Json<unknown[]>;
+  top_score: number;
+  alert: boolean;
+}
+export interface ScreeningDB extends JobsDB {
+  watchlists: WatchlistTable;
+  watchlist_versions: WatchlistVersionTable;
+  watchlist_entries: WatchlistEntryTable;
+  screening_settings: ScreeningSettingsTable;
+  screening_batch_results: BatchResultTable;
+}
+export type Timestamps = Timestamp;
+
+/** The same transaction, typed with the screening tables. */
+export function stx(tx: Transaction<DB> | Kysely<DB>): Kysely<ScreeningDB> {
+  return tx as unknown as Kysely<ScreeningDB>;
+}
