@@ -34,6 +34,20 @@ interface SnapshotData {
   names: { name: string; type: NameType; forms: { ids: number[]; particles: string[] }[] }[][];
 }
 
+const EXACT_BONUS = 0.05;
+
+function exactTokens(rec: AnalyzedRecord, texts: Set<string>): number {
+  let n = 0;
+  for (const name of rec.names) {
+    for (const f of name.forms) {
+      let m = 0;
+      for (const t of f.tokens) if (texts.has(t.text)) m++;
+      if (m > n) n = m;
+    }
+  }
+  return n;
+}
+
 function differsOnlyAt(a: string, b: string, pos: number): boolean {
   for (let i = 0; i < a.length; i++) if (i !== pos && a.charCodeAt(i) !== b.charCodeAt(i)) return false;
   return true;
@@ -370,12 +384,17 @@ export class ScreeningIndex {
     }
 
     const heap = new TopHeap(want);
+    const qTexts = new Set<string>();
+    for (const n of rec.names) for (const f of n.forms) for (const t of f.tokens) qTexts.add(t.text);
     for (const s of touched) {
-      const score = this.acc[s] ?? 0;
+      let score = this.acc[s] ?? 0;
       this.acc[s] = 0;
-      if (score <= heap.min) continue;
+      if (score + EXACT_BONUS * qTexts.size < heap.min) continue;
       const slot = this.slots[s];
       if (slot === undefined || !canSee(slot.entry.access, options.access)) continue;
+      // Keys are coarse: many entries may tie on them. Identical spellings break the tie.
+      score += EXACT_BONUS * exactTokens(slot.rec, qTexts);
+      if (score <= heap.min) continue;
       heap.push(s, score);
     }
 

@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importWatchlist } from '../sources/import';
+import { DEFAULT_ALERT_THRESHOLD, ScreeningIndex } from './screening-index';
+import type { WatchlistEntry } from './types';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const unPath = resolve(repoRoot, '../shared/data/watchlists/un-consolidated-2026-02-27.xml');
+
+let un: WatchlistEntry[] = [];
+let idx: ScreeningIndex;
+
+beforeAll(async () => {
+  un = (await importWatchlist(unPath, { source: 'un' })).entries;
+  idx = new ScreeningIndex();
+  idx.add(un);
+});
+
+describe('ScreeningIndex on the UN list', () => {
+  it('finds an entry from its original-script name', () => {
+    const hits = idx.search('عبد الغني برادر', { top: 5 });
+    expect(hits[0]?.id).toBe('TAi.024');
+    expect(hits[0]?.source).toBe('un');
+    expect(hits[0]?.alert).toBe(true);
+  });
+  it('finds an entry from a misspelt Latin name', () => {
+    expect(idx.search('Abdul Gani Baradar', { top: 5 })[0]?.id).toBe('TAi.024');
+  });
+  it('returns explanations made of codes', () => {
+    const hit = idx.search({ name: 'MOHAMMED OMAR GHULAM NABI', birthDates: ['1960'] }, { top: 1 })[0];
+    expect(hit?.id).toBe('TAi.004');
+    expect(hit?.explanation.map((e) => e.code)).toContain('birth_date_year');
+  });
+  it('applies threshold and alert threshold', () => {
+    expect(idx.search('Ludwig van Beethoven', { threshold: DEFAULT_ALERT_THRESHOLD })).toEqual([]);
+    const hit = idx.search('Abdul Ghani Baradar', { top: 1, alertThreshold: 1.01 })[0];
+    expect(hit?.alert).toBe(false);
+  });
+  it('finds every exact name among its top candidates (property over the UN names)', () => {
+    const names = un.flatMap((e) => [e.name, ...(e.aliases ?? []).map((a) => a.name)].map((n) => ({ id: e.id, n })));
+    fc.assert(
+      fc.property(fc.constantFrom(...names), ({ id, n }) => {
+        const hits = idx.search(n, { top: 10 });
+        const top = hits[0]?.score ?? 0;
+        return hits.some((h) => h.id === id) || top >= 0.999;
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('answers an empty or punctuation-only query with no candidates', () => {
+    expect(idx.search('')).toEqual([]);
+    expect(idx.search(' ,.- ')).toEqual([]);
+  });
+});
+
+describe('add, remove, replace', () => {
+  it('adds and removes incrementally', () => {
+    const i = new ScreeningIndex();
+    i.add([{ id: 'a', name: 'Abdelhak Khiame' }, { id: 'b', name: 'Abdellatif Hammouchi' }]);
+    expect(i.size).toBe(2);
+    expect(i.search('حموشي')[0]?.id).toBe('b');
+    expect(i.remove(['b', 'zzz'])).toBe(1);
+    expect(i.search('حموشي').some((h) => h.id === 'b')).toBe(false);
+    i.add([{ id: 'a', name: 'Mohammed Cherkaoui' }]);
+    expect(i.size).toBe(1);
+    expect(i.search('Abdelhak Khiame').some((h) => h.id === 'a' && h.score > 0.9)).toBe(false);
+    expect(i.search('الشرقاوي')[0]?.id).toBe('a');
+  });
+  it('compacts after many removals and keeps answering', () => {
+    const i = new ScreeningIndex();
+    i.add(Array.from({ length: 3000 }, (_, k) => ({ id: `e${k}`, name: `Name${k} Family${k % 7}` })));
+    i.remove(Array.from({ length: 2500 }, (_, k) => `e${k}`));
+    expect(i.size).toBe(500);
+    expect(i.search('Name2999 Family3')[0]?.id).toBe('e2999');
+  });
+});
+
+describe('access filtering', () => {
+  const restricted = (k: number): WatchlistEntry => ({ id: `r${k}`, name: 'Abdellatif Hammouchi', access: { agencies: ['dgst'] } });
+  const build = (): ScreeningIndex => {
+    const i = new ScreeningIndex();
+    i.add([...Array.from({ length: 20 }, (_, k) => restricted(k)), { id: 'pub', name: 'Abdellatif Hamouchy' }, { id: 'key', name: 'Abdellatif Hammouchi', access: { keys: ['list:interpol'] } }]);
+    return i;
+  };
+  it('never shows a restricted entry to an outsider, and cuts the top after filtering', () => {
+    const i = build();
+    const hits = i.search('Abdellatif Hammouchi', { top: 1, access: { agency: 'bka' } });
+    expect(hits.map((h) => h.id)).toEqual(['pub']);
+    expect(i.search('Abdellatif Hammouchi', { top: 50 }).map((h) => h.id)).toEqual(['pub']);
+  });
+  it('shows restricted entries to the named agency or a key holder', () => {
+    const i = build();
+    expect(i.search('Abdellatif Hammouchi', { top: 50, access: { agency: 'dgst' } }).length).toBe(21);
+    expect(i.search('Abdellatif Hammouchi', { top: 50, access: { keys: ['list:interpol'] } }).map((h) => h.id).sort()).toEqual(['key', 'pub']);
+  });
+  it('an outsider gets the same answer as if the restricted entries did not exist (no hit/no-hit leak)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('Hammouchi', 'حموشي', 'Abdellatif', 'Abdellatif Hammouchi', 'x'), (q) => {
+        const withR = build().search(q, { top: 5, access: { agency: 'bka' } });
+        const only = new ScreeningIndex();
+        only.add([{ id: 'pub', name: 'Abdellatif Hamouchy' }]);
+        return JSON.stringify(withR) === JSON.stringify(only.search(q, { top: 5, access: { agency: 'bka' } }));
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
+describe('snapshots', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tansiq-snap-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it('round-trips through a file and answers the same', async () => {
+    const p = join(dir, 'un.snap');
+    await idx.saveSnapshot(p);
+    const back = await ScreeningIndex.loadSnapshot(p);
+    expect(back.size).toBe(idx.size);
+    for (const q of ['عبد الغني برادر', 'Usama bin Laden', 'Hammouchi', 'محمد عمر']) {
+      expect(back.search(q, { top: 5 })).toEqual(idx.search(q, { top: 5 }));
+    }
+    back.add([{ id: 'new', name: 'Abdellatif Hammouchi' }]);
+    expect(back.search('حموشي')[0]?.id).toBe('new');
+  });
+});
