@@ -14,7 +14,7 @@ export function Brand({ size = 'md' }: { size?: 'md' | 'lg' }) {
         <Text fw={700} fz={size === 'lg' ? 22 : 17} c="navy.8" lts={0.2}>
           Tansiq
         </Text>
-        <Text fw={600} fz={size === 'lg' ? 20 : 16} c="dimmed" lang="ar" dir="rtl">
+        <Text fw={600} fz={size === 'lg' ? 20 : 16} c="dimmed" lang="ar" dir="rtl" visibleFrom="xs">
           تنسيق
         </Text>
       </Group>

@@ -31,7 +31,7 @@ export function LanguageSwitcher() {
       aria-label={t('language.label')}
       title={t('language.label')}
       size="xs"
-      w={138}
+      w={{ base: 112, sm: 138 }}
       leftSection={<IconLanguage size={15} />}
       value={currentLocale()}
       onChange={(e) => void onChange(e.currentTarget.value)}

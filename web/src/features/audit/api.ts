@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { api, query } from '../../api/client';
 import type { AuditPage } from '../../api/types';
 
@@ -41,5 +41,7 @@ export function useAudit(f: AuditFilter) {
     initialPageParam: null as number | null,
     queryFn: ({ pageParam }) => api.get<AuditPage>(`/api/audit${query({ ...filterParams(f), before: pageParam, limit: 100 })}`),
     getNextPageParam: (last) => last.nextBefore,
+    // A new filter keeps the former rows on screen until the new ones arrive (no flash of a loader).
+    placeholderData: keepPreviousData,
   });
 }
