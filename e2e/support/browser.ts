@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -14,6 +14,8 @@ export interface Browser {
 
 /** Debian's Chromium with a new, empty profile; the page starts at about:blank. */
 export async function openBrowser(opts: { locale?: string } = {}): Promise<Browser> {
+  // Browser tests never skip: a machine without Chromium fails with the way to fix it.
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set TANSIQ_CHROMIUM.`);
   const profile = mkdtempSync(join(tmpdir(), 'tansiq-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
