@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'payload_too_large',
   'rate_limited',
   'internal',
+  'partnership_required',
+  'framework_not_allowed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -4,3 +4,4 @@ export * from './agencies';
 export * from './errors';
 export * from './schemas/identity';
 export * from './schemas/screening';
+export * from './schemas/cases';

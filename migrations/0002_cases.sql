@@ -125,6 +125,7 @@ CREATE TABLE case_participants (
   invitation_restricted boolean NOT NULL DEFAULT false,
   invitation_note text NOT NULL DEFAULT '' CHECK (length(invitation_note) <= 2000),
   invited_by uuid REFERENCES users(id),
+  invited_by_agency_id uuid REFERENCES agencies(id),        -- the owning agency, for the invited side
   invited_at timestamptz NOT NULL DEFAULT now(),
   responded_by uuid REFERENCES users(id),
   responded_at timestamptz,
@@ -239,14 +240,18 @@ CREATE POLICY case_participants_insert ON case_participants FOR INSERT WITH CHEC
     (role = 'owner' AND status = 'active' AND agency_id = tansiq_agency())
     -- An invitation: from inside the case, to a partner under an active partnership.
     OR (role = 'participant' AND status = 'invited' AND agency_id <> tansiq_agency() AND invited_by = tansiq_user()
-        AND case_id IN (SELECT tansiq_case_ids()) AND tansiq_partnership_active(tansiq_agency(), agency_id))));
+        AND invited_by_agency_id = tansiq_agency() AND case_id IN (SELECT tansiq_case_ids()) AND tansiq_partnership_active(tansiq_agency(), agency_id))));
 CREATE POLICY case_participants_update ON case_participants FOR UPDATE
   USING (tansiq_case_worker() AND (agency_id = tansiq_agency() OR (tansiq_case_owned_by_me(case_id) AND case_id IN (SELECT tansiq_case_ids()))))
   WITH CHECK (agency_id = tansiq_agency()
-    OR (status = 'invited' AND tansiq_case_owned_by_me(case_id) AND tansiq_partnership_active(tansiq_agency(), agency_id)));
+    OR (status = 'invited' AND invited_by = tansiq_user() AND invited_by_agency_id = tansiq_agency()
+        AND tansiq_case_owned_by_me(case_id) AND tansiq_partnership_active(tansiq_agency(), agency_id)));
 
 -- Members: seen with the case; an active participant agency names and removes its own staff only.
-CREATE POLICY case_members_read ON case_members FOR SELECT USING (case_id IN (SELECT tansiq_case_ids()));
+-- An agency also sees its own staff's member rows (they name no one else and hold no case content): naming and
+-- re-naming work even before the case is visible to the one naming (a restricted case's opener, for instance).
+CREATE POLICY case_members_read ON case_members FOR SELECT USING (
+  case_id IN (SELECT tansiq_case_ids()) OR (agency_id = tansiq_agency() AND tansiq_case_worker()));
 CREATE POLICY case_members_insert ON case_members FOR INSERT WITH CHECK (
   agency_id = tansiq_agency() AND named_by = tansiq_user() AND tansiq_case_worker()
   AND EXISTS (SELECT 1 FROM users u WHERE u.id = case_members.user_id AND u.agency_id = tansiq_agency())

@@ -118,6 +118,8 @@ export interface AuditCheckpointTable {
 }
 
 // ---- partnerships and cases (migrations/0002_cases.sql)
+/** A timestamp with a database default that may also be set later. */
+type DefaultedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 export interface PartnershipTable {
   id: Generated<string>;
   proposer_agency_id: string;
@@ -132,7 +134,7 @@ export interface PartnershipTable {
   proposed_by: string | null;
   suspended_by_agency_id: string | null;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultedAt;
   activated_at: Timestamp | null;
   ended_at: Timestamp | null;
 }
@@ -147,7 +149,7 @@ export interface CaseTable {
   restricted: Generated<boolean>;
   created_by: string;
   created_at: ColumnType<Date, Date | string | undefined, never>;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultedAt;
 }
 export interface CaseParticipantTable {
   case_id: string;
@@ -161,7 +163,7 @@ export interface CaseParticipantTable {
   invitation_note: Generated<string>;
   invited_by: string | null;
   invited_by_agency_id: string | null;
-  invited_at: Generated<Timestamp>;
+  invited_at: DefaultedAt;
   responded_by: string | null;
   responded_at: Timestamp | null;
 }
@@ -171,7 +173,7 @@ export interface CaseMemberTable {
   agency_id: string;
   display_name: string;
   named_by: string;
-  named_at: Generated<Timestamp>;
+  named_at: DefaultedAt;
   removed_at: Timestamp | null;
 }
 export interface CaseTaskTable {

@@ -46,7 +46,7 @@ export async function partnershipRoutes(app: App): Promise<void> {
   });
 
   for (const action of PARTNERSHIP_ACTIONS) {
-    app.post(`/api/partnerships/:id/${action}`, { schema: { tags: ['partnerships'], summary: `${action[0]!.toUpperCase()}${action.slice(1)} a partnership (agency administrator)`, params: ZId, body: ZPartnershipDecisionRequest.optional() } }, async (req) => {
+    app.post(`/api/partnerships/:id/${action}`, { schema: { tags: ['partnerships'], summary: `${action[0]!.toUpperCase()}${action.slice(1)} a partnership (agency administrator)`, params: ZId, body: ZPartnershipDecisionRequest.nullish() } }, async (req) => {
       const { id } = req.params as z.infer<typeof ZId>;
       const body = (req.body ?? {}) as TPartnershipDecisionRequest;
       return withActor(deps.db, req.actor!, req.ip, async (ctx) => {

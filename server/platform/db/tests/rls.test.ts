@@ -7,6 +7,9 @@ import { withActor, type Actor } from '..';
 const DEFINER_ALLOW_LIST = [
   'tansiq_auth_find_user', 'tansiq_auth_session', 'tansiq_auth_api_token', 'tansiq_enrol_lookup', 'tansiq_enrol_redeem',
   'tansiq_throttle_check', 'tansiq_throttle_fail', 'tansiq_throttle_clear', 'tansiq_revoke_user_access', 'tansiq_audit_append',
+  // 0002_cases: the set of cases the caller may see, and whether the caller's agency owns a case (policies on the case
+  // tables ask these without recursing into each other's policies).
+  'tansiq_case_ids', 'tansiq_case_owned_by_me',
 ];
 /** Tables that hold no content: the migration ledger only. */
 const NON_CONTENT_TABLES = ['tansiq_migrations'];
