@@ -17,9 +17,12 @@ import type { Deps } from './platform/deps';
 import { registerIdentity } from './modules/identity';
 import { registerAudit } from './modules/audit';
 import { registerNotifications } from './modules/notifications';
+import { registerLive } from './modules/live';
 import { registerPartnerships } from './modules/partnerships';
 import { registerCases } from './modules/cases';
 import { registerJobs } from './platform/jobs';
+import { registerWatchlists } from './modules/watchlists';
+import { registerScreening } from './modules/screening';
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -147,9 +150,12 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     await registerIdentity(api);
     await registerAudit(api);
     await registerNotifications(api);
+    await registerLive(api);
     await registerPartnerships(api);
     await registerCases(api);
     await registerJobs(api);
+    await registerWatchlists(api);
+    await registerScreening(api);
   });
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {

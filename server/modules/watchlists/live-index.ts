@@ -52,6 +52,7 @@ export class LiveIndex {
   }
 
   async stop(): Promise<void> {
+    await this.ready?.catch(() => undefined);
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.pollTimer = this.saveTimer = null;

@@ -8,6 +8,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { DB } from './schema';
+import { LiveHub } from '../realtime/live';
 
 // bigint (int8) columns come back as strings unless told otherwise; audit sequence numbers fit in a double.
 pg.types.setTypeParser(20, (v) => v);
@@ -24,6 +25,8 @@ export interface Database {
   app: Kysely<DB>;
   /** Runs a multi-statement SQL script as the owner (migrations). */
   execScript(text: string): Promise<void>;
+  /** Live events (ids only) for server-sent event streams, delivered after commit. */
+  live: LiveHub;
   close(): Promise<void>;
 }
 
@@ -43,14 +46,17 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // PGlite is one backend: the pool must hand out one connection at a time (pg.Pool reads `max`, and
     // ignores the adapter's poolSize), or concurrent transactions would interleave on the same session.
     const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...(createPgConfig(pglite) as pg.PoolConfig), max: 1 }) }) });
+    const live = new LiveHub(null);
     return {
       kind: 'embedded',
       unsafeOwner: kysely,
       app: kysely,
+      live,
       async execScript(text) {
         await pglite.exec(text);
       },
       async close() {
+        await live.close();
         await kysely.destroy();
         await pglite.close();
       },
@@ -60,10 +66,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const appPool = new pg.Pool({ connectionString: opts.appDatabaseUrl ?? opts.databaseUrl, max: opts.appPoolSize ?? 10 });
   const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ownerPool }) });
   const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: appPool }) });
+  const live = new LiveHub(opts.appDatabaseUrl ?? opts.databaseUrl);
   return {
     kind: 'postgres',
     unsafeOwner: owner,
     app,
+    live,
     async execScript(text) {
       const client = await ownerPool.connect();
       try {
@@ -73,6 +81,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       }
     },
     async close() {
+      await live.close();
       await app.destroy();
       await owner.destroy();
     },

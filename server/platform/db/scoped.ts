@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Role } from '../../../common';
 import type { Database } from './database';
 import type { DB } from './schema';
+import { CHANNEL, type LiveEvent } from '../realtime/live';
 
 /** Who is acting. A user (with their agency and roles), or the CLI/system with a label. */
 export interface Actor {
@@ -32,6 +33,8 @@ export interface Ctx {
   ip: string | null;
   tx: Transaction<DB>;
   audit(event: AuditInput): void;
+  /** Announces a change (topic and id only) to the named audience once the transaction commits. */
+  emit(event: LiveEvent): void;
 }
 
 export const ANONYMOUS: Actor = { userId: null, agencyId: null, roles: [], deskIds: [], label: 'anonymous' };
@@ -43,14 +46,38 @@ export const ANONYMOUS: Actor = { userId: null, agencyId: null, roles: [], deskI
  * audit events it recorded as the last step before commit, under the chain lock.
  */
 export async function withActor<T>(db: Database, actor: Actor, ip: string | null, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-  return db.app.transaction().execute(async (tx) => {
+  const live: LiveEvent[] = [];
+  const result = await db.app.transaction().execute(async (tx) => {
     if (db.kind === 'embedded') await sql`SET LOCAL ROLE tansiq_app`.execute(tx);
     await setContext(tx, actor, ip);
     const events: AuditInput[] = [];
-    const result = await fn({ actor, ip, tx, audit: (e) => events.push(e) });
-    if (events.length > 0) await sql`SELECT tansiq_audit_append(${JSON.stringify(events)}::jsonb)`.execute(tx);
-    return result;
+    const out = await fn({ actor, ip, tx, audit: (e) => events.push(e), emit: (e) => live.push(e) });
+    await finish(db, tx, events, live);
+    return out;
   });
+  if (db.kind === 'embedded' && live.length > 0) db.live.deliver(live);
+  return result;
+}
+
+/** Last steps before commit: the audit append (under the chain lock), then the live notification on PostgreSQL. */
+async function finish(db: Database, tx: Transaction<DB>, events: AuditInput[], live: LiveEvent[]): Promise<void> {
+  if (events.length > 0) await sql`SELECT tansiq_audit_append(${JSON.stringify(events)}::jsonb)`.execute(tx);
+  // NOTIFY is transactional: listeners hear it only if this commits. Payloads stay under PostgreSQL's 8 kB limit.
+  if (db.kind === 'postgres') {
+    let batch: LiveEvent[] = [];
+    let size = 2;
+    for (const e of live) {
+      const n = JSON.stringify(e).length + 1;
+      if (batch.length > 0 && size + n > 7000) {
+        await sql`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(batch)})`.execute(tx);
+        batch = [];
+        size = 2;
+      }
+      batch.push(e);
+      size += n;
+    }
+    if (batch.length > 0) await sql`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(batch)})`.execute(tx);
+  }
 }
 
 /**
@@ -59,13 +86,16 @@ export async function withActor<T>(db: Database, actor: Actor, ip: string | null
  */
 export async function unsafeWithOwner<T>(db: Database, label: 'cli' | 'system', fn: (ctx: Ctx) => Promise<T>): Promise<T> {
   const actor: Actor = { userId: null, agencyId: null, roles: [], deskIds: [], label };
-  return db.unsafeOwner.transaction().execute(async (tx) => {
+  const live: LiveEvent[] = [];
+  const result = await db.unsafeOwner.transaction().execute(async (tx) => {
     await setContext(tx, actor, null);
     const events: AuditInput[] = [];
-    const result = await fn({ actor, ip: null, tx, audit: (e) => events.push(e) });
-    if (events.length > 0) await sql`SELECT tansiq_audit_append(${JSON.stringify(events)}::jsonb)`.execute(tx);
-    return result;
+    const out = await fn({ actor, ip: null, tx, audit: (e) => events.push(e), emit: (e) => live.push(e) });
+    await finish(db, tx, events, live);
+    return out;
   });
+  if (db.kind === 'embedded' && live.length > 0) db.live.deliver(live);
+  return result;
 }
 
 async function setContext(tx: Transaction<DB>, actor: Actor, ip: string | null): Promise<void> {

@@ -23,5 +23,7 @@ export async function startSession(ctx: Ctx, config: Config, userAgent: string |
  */
 export async function revokeSessions(ctx: Ctx, userId: string, keep: string | null = null, tokens = false): Promise<number> {
   const r = await sql<{ n: number }>`SELECT tansiq_revoke_user_access(${userId}::uuid, ${keep}, ${tokens}) AS n`.execute(ctx.tx);
+  // Open live streams of that user re-check their session at once.
+  ctx.emit({ topic: 'session.ended', id: userId, audience: { userIds: [userId] } });
   return Number(r.rows[0]?.n ?? 0);
 }

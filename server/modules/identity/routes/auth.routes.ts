@@ -27,6 +27,7 @@ export async function authRoutes(app: App): Promise<void> {
       await withActor(deps.db, req.actor!, req.ip, async (ctx) => {
         await ctx.tx.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', req.session!.id).execute();
         ctx.audit({ action: 'auth.logout', objectType: 'user', objectId: ctx.actor.userId });
+        ctx.emit({ topic: 'session.ended', id: ctx.actor.userId!, audience: { userIds: [ctx.actor.userId!] } });
       });
     }
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });

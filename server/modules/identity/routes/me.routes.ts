@@ -30,6 +30,8 @@ export async function loadMe(deps: Deps, actor: Actor, ip: string | null, csrfTo
         readAudit: perms.has('audit.read'),
         manageAgencies: perms.has('agency.manage'),
         manageTokens: !actor.tokenId,
+        screen: perms.has('screening.run'),
+        manageWatchlists: perms.has('watchlist.manage-agency') || perms.has('watchlist.manage-global'),
       },
       csrfToken,
     };
