@@ -6,6 +6,7 @@ import { Brand } from './Brand';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { MainNav } from './MainNav';
 import { UserMenu } from './UserMenu';
+import { useLiveEvents } from '../api/live';
 import { useTranslation } from 'react-i18next';
 
 /** The signed-in frame: a header with the brand, language and account; the side navigation; the page. */
@@ -14,6 +15,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   useEffect(close, [location.pathname, close]);
+  useLiveEvents();
 
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
