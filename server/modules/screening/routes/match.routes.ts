@@ -55,7 +55,7 @@ export async function matchRoutes(app: App): Promise<void> {
     }),
   );
 
-  app.put('/api/screening/settings', { schema: { tags: ['screening'], summary: 'Set or clear your agency’s alert threshold (agency administrator)', body: ZScreeningSettingsRequest } }, async (req) => {
+  app.patch('/api/screening/settings', { schema: { tags: ['screening'], summary: 'Set or clear your agency’s alert threshold (agency administrator)', body: ZScreeningSettingsRequest } }, async (req) => {
     const body = req.body as z.infer<typeof ZScreeningSettingsRequest>;
     return withActor(deps.db, req.actor!, req.ip, async (ctx) => {
       if (!screeningPolicy.can(ctx.actor, 'updateSettings', { agencyId: ctx.actor.agencyId ?? '' })) throw notFound('route');

@@ -90,8 +90,8 @@ describe('screening one name', () => {
     const q = { name: 'Sadam Husein Tikriti', purpose: PURPOSE };
     const before = (await match(officerA, q)).json();
     const score = before.candidates[0].score as number;
-    expect((await call(env, officerA, 'PUT', '/api/screening/settings', { alertThreshold: 0.5 })).statusCode).toBe(404);
-    const set = await call(env, adminA, 'PUT', '/api/screening/settings', { alertThreshold: Math.min(1, score + 0.01) });
+    expect((await call(env, officerA, 'PATCH', '/api/screening/settings', { alertThreshold: 0.5 })).statusCode).toBe(404);
+    const set = await call(env, adminA, 'PATCH', '/api/screening/settings', { alertThreshold: Math.min(1, score + 0.01) });
     expect(set.statusCode).toBe(200);
     expect(set.json().settings).toMatchObject({ defaultAlertThreshold: expect.any(Number), abilities: { update: true } });
     expect((await match(officerA, q)).json().candidates[0].alert).toBe(false);
@@ -101,7 +101,7 @@ describe('screening one name', () => {
     expect((await call(env, platform, 'PATCH', `/api/watchlists/${unId}`, { alertThreshold: 0.3 })).statusCode).toBe(200);
     expect((await match(officerA, q)).json().candidates[0].alert).toBe(true);
     await call(env, platform, 'PATCH', `/api/watchlists/${unId}`, { alertThreshold: null });
-    await call(env, adminA, 'PUT', '/api/screening/settings', { alertThreshold: null });
+    await call(env, adminA, 'PATCH', '/api/screening/settings', { alertThreshold: null });
     expect((await call(env, officerA, 'GET', '/api/screening/settings')).json().settings.alertThreshold).toBeNull();
   });
 
@@ -111,8 +111,8 @@ describe('screening one name', () => {
     expect((await match(platform, { name: 'x', purpose: PURPOSE })).statusCode).toBe(404);
     expect((await match(officerA, { name: 'x', purpose: PURPOSE }, { csrf: false })).statusCode).toBe(403);
     expect((await call(env, null, 'GET', '/api/screening/settings')).statusCode).toBe(401);
-    expect((await call(env, null, 'PUT', '/api/screening/settings', { alertThreshold: 0.5 })).statusCode).toBe(401);
-    expect((await call(env, adminA, 'PUT', '/api/screening/settings', { alertThreshold: 0.5 }, { csrf: false })).statusCode).toBe(403);
+    expect((await call(env, null, 'PATCH', '/api/screening/settings', { alertThreshold: 0.5 })).statusCode).toBe(401);
+    expect((await call(env, adminA, 'PATCH', '/api/screening/settings', { alertThreshold: 0.5 }, { csrf: false })).statusCode).toBe(403);
   });
 });
 
