@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useSession } from '../api/session';
 import { useUnreadCount } from '../features/notifications/api';
+import { useFormat } from '../i18n/format';
 import { IconAudit, IconBell, IconDesk, IconHome, IconSettings, IconUsers, IconWorld } from './icons';
 
 interface Item {
@@ -20,6 +21,7 @@ export function MainNav() {
   const me = useSession();
   const unread = useUnreadCount();
   const { pathname } = useLocation();
+  const f = useFormat();
 
   const work: Item[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome /> },
@@ -43,7 +45,13 @@ export function MainNav() {
         label={i.label}
         leftSection={i.icon}
         active={i.to === '/' ? pathname === '/' : pathname.startsWith(i.to)}
-        rightSection={i.badge ? <Badge size="xs" circle>{i.badge}</Badge> : undefined}
+        rightSection={
+          i.badge ? (
+            <Badge size="xs" circle aria-label={t('nav.unread', { n: f.number(i.badge) })}>
+              {f.number(i.badge)}
+            </Badge>
+          ) : undefined
+        }
         styles={{ root: { borderRadius: 6 } }}
       />
     ));

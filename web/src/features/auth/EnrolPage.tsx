@@ -59,7 +59,7 @@ export function EnrolPage() {
             <div>
               <Title order={2}>{t('enrol.title')}</Title>
               <Text size="sm" c="dimmed" mt={4}>
-                {t('enrol.intro', { agency: info.data.agencyName })}
+                {t(info.data.purpose === 'password-reset' ? 'enrol.resetIntro' : 'enrol.intro', { agency: info.data.agencyName })}
               </Text>
             </div>
             <Group gap={6}>
