@@ -203,7 +203,77 @@ export interface CaseEventTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+// ---- messages (migrations/0004_messages.sql)
+export interface MessageTable {
+  id: string;
+  case_id: string;
+  parent_id: string | null;
+  sender_agency_id: string;
+  sender_desk_id: string;
+  sender_user_id: string;
+  subject: string;
+  body: string;
+  body_format: 'plain' | 'markdown';
+  purpose: string | null;
+  handling_code: 'H0' | 'H1' | 'H2' | 'H3';
+  handling_text: string | null;
+  tlp: 'RED' | 'AMBER+STRICT' | 'AMBER' | 'GREEN' | 'CLEAR';
+  source_reliability: 'A' | 'B' | 'C' | 'X';
+  info_accuracy: number;
+  priority: 'urgent' | 'normal';
+  is_request: boolean;
+  lang: string;
+  search: ColumnType<string, unknown, never>;
+  created_at: CreatedAt;
+}
+export interface MessageRecipientTable {
+  message_id: string;
+  agency_id: string;
+  desk_id: string | null;
+  framework: string;
+  first_read_at: Timestamp | null;
+  acknowledged_at: Timestamp | null;
+  request_state: 'sent' | 'acknowledged' | 'extended' | 'answered' | 'refused' | null;
+  access_class: 'direct' | 'obtain' | null;
+  due_at: Timestamp | null;
+  extended_until: Timestamp | null;
+  extension_reason: string | null;
+  refusal_ground: string | null;
+  answered_at: Timestamp | null;
+  answer_id: string | null;
+}
+export interface MessageReadTable {
+  message_id: string;
+  user_id: string;
+  agency_id: string;
+  first_read_at: CreatedAt;
+}
+export interface DeskRedReaderTable {
+  desk_id: string;
+  user_id: string;
+  agency_id: string;
+  added_by: string;
+  added_at: CreatedAt;
+}
+export interface MessageRedReaderTable {
+  message_id: string;
+  user_id: string;
+  agency_id: string;
+}
+export interface MessageH3AckTable {
+  message_id: string;
+  user_id: string;
+  agency_id: string;
+  at: CreatedAt;
+}
+
 export interface DB {
+  messages: MessageTable;
+  message_recipients: MessageRecipientTable;
+  message_reads: MessageReadTable;
+  desk_red_readers: DeskRedReaderTable;
+  message_red_readers: MessageRedReaderTable;
+  message_h3_acks: MessageH3AckTable;
   agencies: AgencyTable;
   desks: DeskTable;
   users: UserTable;
