@@ -35,17 +35,27 @@ interface SnapshotData {
 }
 
 const EXACT_BONUS = 0.05;
+const COVER_BONUS = 0.1;
 
-function exactTokens(rec: AnalyzedRecord, texts: Set<string>): number {
-  let n = 0;
+/**
+ * Tie-breaker for candidates with the same key score: identical spellings, and names whose every
+ * token the query covers (so "Abu Muhammad" prefers the entry called that over every Muhammad X Y).
+ */
+function tieBreak(rec: AnalyzedRecord, texts: Set<string>, keys: Set<string>): number {
+  let best = 0;
   for (const name of rec.names) {
     for (const f of name.forms) {
-      let m = 0;
-      for (const t of f.tokens) if (texts.has(t.text)) m++;
-      if (m > n) n = m;
+      let exact = 0;
+      let covered = 0;
+      for (const t of f.tokens) {
+        if (texts.has(t.text)) exact++;
+        if (keys.has(t.key) || (t.altKey !== undefined && keys.has(t.altKey))) covered++;
+      }
+      const v = EXACT_BONUS * exact + (f.tokens.length > 0 ? (COVER_BONUS * covered) / f.tokens.length : 0);
+      if (v > best) best = v;
     }
   }
-  return n;
+  return best;
 }
 
 function differsOnlyAt(a: string, b: string, pos: number): boolean {
@@ -385,15 +395,25 @@ export class ScreeningIndex {
 
     const heap = new TopHeap(want);
     const qTexts = new Set<string>();
-    for (const n of rec.names) for (const f of n.forms) for (const t of f.tokens) qTexts.add(t.text);
+    const qKeys = new Set<string>();
+    for (const n of rec.names) {
+      for (const f of n.forms) {
+        for (const t of [...f.tokens, ...f.joined]) {
+          qTexts.add(t.text);
+          qKeys.add(t.key);
+          if (t.altKey !== undefined) qKeys.add(t.altKey);
+        }
+      }
+    }
+    const maxBonus = EXACT_BONUS * qTexts.size + COVER_BONUS;
     for (const s of touched) {
       let score = this.acc[s] ?? 0;
       this.acc[s] = 0;
-      if (score + EXACT_BONUS * qTexts.size < heap.min) continue;
+      if (score + maxBonus < heap.min) continue;
       const slot = this.slots[s];
       if (slot === undefined || !canSee(slot.entry.access, options.access)) continue;
       // Keys are coarse: many entries may tie on them. Identical spellings break the tie.
-      score += EXACT_BONUS * exactTokens(slot.rec, qTexts);
+      score += tieBreak(slot.rec, qTexts, qKeys);
       if (score <= heap.min) continue;
       heap.push(s, score);
     }

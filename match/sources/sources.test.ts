@@ -22,9 +22,15 @@ async function fails(input: string | Buffer, pattern: RegExp): Promise<Watchlist
   throw new Error('expected the import to fail');
 }
 
+// Each real file is read once for all the tests that look at it.
+let unResult: ReturnType<typeof importWatchlist> | undefined;
+let ofacResult: ReturnType<typeof importWatchlist> | undefined;
+const readUn = (): ReturnType<typeof importWatchlist> => (unResult ??= importWatchlist(data('watchlists/un-consolidated-2026-02-27.xml')));
+const readOfac = (): ReturnType<typeof importWatchlist> => (ofacResult ??= importWatchlist(data('watchlists/ofac-sdn-2021-sdn.csv')));
+
 describe('UN consolidated list (real file)', () => {
   it('reads every individual and entity with its reference number', async () => {
-    const r = await importWatchlist(data('watchlists/un-consolidated-2026-02-27.xml'));
+    const r = await readUn();
     expect(r.format).toBe('un-xml');
     expect(r.entries.length).toBe(1003);
     expect(r.entries.filter((e) => e.kind === 'person').length).toBe(730);
@@ -36,14 +42,14 @@ describe('UN consolidated list (real file)', () => {
     expect(taliban?.nationalities).toEqual(['Afghanistan']);
   });
   it('keeps Low-quality aliases (noms de guerre) apart as weak aliases', async () => {
-    const r = await importWatchlist(data('watchlists/un-consolidated-2026-02-27.xml'));
+    const r = await readUn();
     const weak = r.entries.flatMap((e) => (e.aliases ?? []).filter((a) => a.type === 'weak_alias'));
     const good = r.entries.flatMap((e) => (e.aliases ?? []).filter((a) => a.type === 'alias'));
     expect(weak.length).toBeGreaterThan(500);
     expect(good.length).toBeGreaterThan(1500);
   });
   it('reads documents with their issuing country', async () => {
-    const r = await importWatchlist(data('watchlists/un-consolidated-2026-02-27.xml'));
+    const r = await readUn();
     const docs = r.entries.flatMap((e) => e.documents ?? []);
     expect(docs).toContainEqual(expect.objectContaining({ number: 'OB 0243318', country: 'Democratic Republic of the Congo', type: 'Passport' }));
   });
@@ -62,7 +68,7 @@ describe('UN consolidated list (real file)', () => {
 
 describe('OFAC SDN (real files)', () => {
   it('reads the SDN file with the alt and add files beside it', async () => {
-    const r = await importWatchlist(data('watchlists/ofac-sdn-2021-sdn.csv'));
+    const r = await readOfac();
     expect(r.format).toBe('ofac-sdn');
     expect(r.files.map((f) => f.split('/').pop())).toEqual(['ofac-sdn-2021-alt.csv', 'ofac-sdn-2021-add.csv']);
     expect(r.entries.length).toBe(8976);
@@ -73,7 +79,7 @@ describe('OFAC SDN (real files)', () => {
     expect(aliases).toBeGreaterThan(11000);
   });
   it('parses birth dates, nationality, gender and passports from the remarks', async () => {
-    const r = await importWatchlist(data('watchlists/ofac-sdn-2021-sdn.csv'));
+    const r = await readOfac();
     const withDob = r.entries.filter((e) => (e.birthDates?.length ?? 0) > 0);
     expect(withDob.length).toBeGreaterThan(2000);
     expect(withDob.every((e) => e.birthDates?.every((d) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)))).toBe(true);
