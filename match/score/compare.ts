@@ -36,6 +36,11 @@ export interface AnalyzedRecord {
   documents: { number: string; country?: string }[];
 }
 
+// Most entries lack some details: they share frozen empty arrays instead of a million new ones.
+const NONE_DATES: readonly ParsedDate[] = Object.freeze([]);
+const NONE_STRINGS: readonly string[] = Object.freeze([]);
+const NONE_DOCS: readonly { number: string; country?: string }[] = Object.freeze([]);
+
 /** Parse YYYY, YYYY-MM, YYYY-MM-DD (also with / or .); anything else is ignored. */
 export function parseDate(raw: string): ParsedDate | undefined {
   const m = /^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$/.exec(raw);
@@ -57,11 +62,13 @@ export function analyzeRecord(r: PersonRecord, withJoinedTokens = true): Analyze
   const seen = new Set<string>();
   const out: AnalyzedRecord = {
     names: [],
-    birthDates: (r.birthDates ?? []).map(parseDate).filter((d): d is ParsedDate => d !== undefined),
-    nationalities: [...new Set((r.nationalities ?? []).map(normalizeCountry).filter((c): c is string => c !== undefined))],
-    documents: (r.documents ?? [])
-      .map((d: DocumentRef) => ({ number: normalizeDocumentNumber(d.number), country: normalizeCountry(d.country) }))
-      .filter((d) => d.number.length >= 4),
+    birthDates: r.birthDates?.length ? r.birthDates.map(parseDate).filter((d): d is ParsedDate => d !== undefined) : (NONE_DATES as ParsedDate[]),
+    nationalities: r.nationalities?.length
+      ? [...new Set(r.nationalities.map(normalizeCountry).filter((c): c is string => c !== undefined))]
+      : (NONE_STRINGS as string[]),
+    documents: r.documents?.length
+      ? r.documents.map((d: DocumentRef) => ({ number: normalizeDocumentNumber(d.number), country: normalizeCountry(d.country) })).filter((d) => d.number.length >= 4)
+      : (NONE_DOCS as AnalyzedRecord['documents']),
   };
   if (r.gender !== undefined) out.gender = r.gender;
   for (const n of names) {

@@ -34,6 +34,9 @@ export interface NameForm {
   joined: TokenInfo[];
 }
 
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+const NO_TOKENS: readonly TokenInfo[] = Object.freeze([]);
+
 /** Two adjacent tokens as one word. */
 export function joinTokens(a: TokenInfo, b: TokenInfo): TokenInfo {
   const last = a.phon[a.phon.length - 1];
@@ -110,12 +113,14 @@ export function analyzeName(raw: string, withJoinedTokens = true): NameForm[] {
 
 function analyzeNameForms(raw: string): NameForm[] {
   const norm = normalizeName(raw);
-  const particles = norm.tokens.filter((t) => t.particle).map((t) => t.text);
+  const found = norm.tokens.filter((t) => t.particle).map((t) => t.text);
+  // A million indexed names mostly have no particles: they share one empty (never mutated) array.
+  const particles = found.length > 0 ? found : (NO_STRINGS as string[]);
   const plain = norm.tokens.filter((t) => !t.particle);
   const hanIdx = plain.findIndex((t) => t.script === 'han');
   const onlyOneHan = hanIdx >= 0 && plain.filter((t) => t.script === 'han').length === 1;
   if (!onlyOneHan) {
-    return [{ tokens: plain.map((t) => tokenInfo(t)), particles, joined: [] }];
+    return [{ tokens: plain.map((t) => tokenInfo(t)), particles, joined: NO_TOKENS as TokenInfo[] }];
   }
   const before = plain.slice(0, hanIdx).map((t) => tokenInfo(t));
   const after = plain.slice(hanIdx + 1).map((t) => tokenInfo(t));
@@ -123,6 +128,6 @@ function analyzeNameForms(raw: string): NameForm[] {
   return hanReadings(hanText).map((reading) => ({
     tokens: [...before, ...reading.map((r) => ({ ...latinToken(r), text: r, script: 'han' as const })), ...after],
     particles,
-    joined: [],
+    joined: NO_TOKENS as TokenInfo[],
   }));
 }
