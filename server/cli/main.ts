@@ -10,6 +10,7 @@ import { loadDemoData } from '../demo';
 import { serve } from './serve';
 import { issueEnrolmentLink } from '../modules/identity/commands/enrolment';
 import { CliError, readStdin } from './io';
+import { addScreeningCommands } from './screening';
 
 function roleList(v: string): Role[] {
   const roles = v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -134,6 +135,7 @@ export function program(): Command {
       else process.stdout.write(`${r.created ? 'Signed' : 'Already signed'}: event ${r.seq}, head ${r.hash.slice(0, 16)}…, key ${r.keyId}.\n`);
     }, { needAuditKey: true });
   });
+  addScreeningCommands(p);
   return p;
 }
 

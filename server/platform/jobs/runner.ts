@@ -41,6 +41,8 @@ export interface JobRunnerOptions {
   /** Embedded mode: one process holds the data directory, so jobs left running were left by a dead process. */
   reclaimRunningOnStart?: boolean;
   onError?: (err: unknown) => void;
+  /** Called on every progress report of a handler (the command line prints it). */
+  onProgress?: (jobId: string, done: number, total: number | null | undefined) => void;
 }
 
 class Stop extends Error {
@@ -74,7 +76,7 @@ export class JobRunner {
   private started = false;
   private polling: Promise<void> | null = null;
   private listeners = new Set<(job: { id: string; state: string }) => void>();
-  readonly opts: Required<Omit<JobRunnerOptions, 'onError'>> & { onError: (err: unknown) => void };
+  readonly opts: Required<Omit<JobRunnerOptions, 'onError' | 'onProgress'>> & Pick<JobRunnerOptions, 'onProgress'> & { onError: (err: unknown) => void };
 
   constructor(private readonly db: Database, opts: JobRunnerOptions = {}) {
     this.opts = {
@@ -83,6 +85,7 @@ export class JobRunner {
       concurrency: opts.concurrency ?? 1,
       maxAttempts: opts.maxAttempts ?? 3,
       reclaimRunningOnStart: opts.reclaimRunningOnStart ?? false,
+      onProgress: opts.onProgress,
       onError: opts.onError ?? ((e) => process.stderr.write(`job runner: ${e instanceof Error ? e.message : String(e)}\n`)),
     };
   }
@@ -266,6 +269,7 @@ export class JobRunner {
             r.done = done;
             if (total !== undefined) r.total = total;
             r.dirty = true;
+            this.opts.onProgress?.(job.id, done, r.total);
           },
           input: async () => {
             const row = await jobsTx(this.db.unsafeOwner).selectFrom('job_inputs').select('data').where('job_id', '=', job.id).executeTakeFirst();

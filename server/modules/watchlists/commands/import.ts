@@ -117,7 +117,7 @@ export async function applyVersion(ctx: Ctx, p: ImportParams, file: Buffer, form
     entries: entries.length, added, removed, changed, job_id: jobId, created_by: ctx.actor.userId,
   }).execute();
   await t.updateTable('watchlists').set({ current_version: version, entry_count: entries.length, updated_at: new Date() }).where('id', '=', wl.id).execute();
-  ctx.audit({ action: 'watchlist.imported', objectType: 'watchlist', objectId: wl.id, details: { version, format, entries: entries.length, added, removed, changed, job: jobId } });
+  ctx.audit({ action: 'watchlist.imported', objectType: 'watchlist', objectId: wl.id, ...(agencyId && agencyId !== ctx.actor.agencyId ? { subjectAgencyId: agencyId } : {}), details: { version, format, entries: entries.length, added, removed, changed, job: jobId } });
   return summary;
 }
 
