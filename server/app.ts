@@ -119,7 +119,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
       req.session = found.session;
     }
   });
-  app.addHook('preHandler', async (req, reply) => {
+  // Before validation: an anonymous caller gets 401 (and a cross-site one 403) whatever it sends, never a 400 about the body.
+  app.addHook('preValidation', async (req, reply) => {
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     reply.header('cache-control', 'no-store');
     if (req.routeOptions.config.auth === 'public') return;

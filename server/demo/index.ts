@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { unsafeWithOwner } from '../platform/db';
 import type { Deps } from '../platform/deps';
 import { DEMO_AGENCIES, demoEmail } from './agencies';
+import { loadDemoCases } from './cases';
+import { loadDemoPartnerships } from './partnerships';
 
 const TITLES: Record<string, string> = {
   officer: 'Officer', analyst: 'Analyst', liaison: 'Liaison officer', supervisor: 'Supervisor', dpo: 'Data-protection officer',
@@ -45,6 +47,9 @@ export async function loadDemoData(deps: Deps, opts: { password?: string | null 
       }
       ctx.audit({ action: 'demo.agency_loaded', objectType: 'agency', objectId: agency.id, subjectAgencyId: agency.id, details: { desks: desks.length, users: a.roles.length } });
     }
+    // Partnerships and cases (DESIGN.md, "Demo partnerships…"; the source articles' themes), in the same transaction.
+    await loadDemoPartnerships(ctx);
+    await loadDemoCases(ctx);
     return { created: true, password, users };
   });
 }
