@@ -1,7 +1,11 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
+/** The page's title (also the browser tab's), its one-line explanation and its main actions. */
 export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} · Tansiq`;
+  }, [title]);
   return (
     <Group justify="space-between" align="flex-end" mb="md" wrap="wrap" gap="sm">
       <Stack gap={2}>

@@ -34,7 +34,7 @@ export function AuditTable({ events, onActor }: { events: PAuditEvent[]; onActor
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(e.at)}</Table.Td>
                 <Table.Td>
                   {e.actorUserId ? (
-                    <Anchor component="button" type="button" size="xs" onClick={() => onActor(e.actorUserId ?? '')} title={t('audit.filterActor')}>
+                    <Anchor component="button" type="button" size="xs" ta="start" className="nowrap" onClick={() => onActor(e.actorUserId ?? '')} title={t('audit.filterActor')}>
                       {e.actorName ?? short(e.actorUserId)}
                     </Anchor>
                   ) : (
@@ -47,7 +47,7 @@ export function AuditTable({ events, onActor }: { events: PAuditEvent[]; onActor
                   <Code fz="xs">{e.action}</Code>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs" className="ltr-value" title={e.objectId ?? undefined}>
+                  <Text size="xs" className="ltr-value nowrap" title={e.objectId ?? undefined}>
                     {e.objectType ?? ''} {short(e.objectId)}
                   </Text>
                 </Table.Td>

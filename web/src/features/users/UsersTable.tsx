@@ -15,7 +15,7 @@ export function UsersTable({ users, desks, onEdit, onReset }: { users: PUser[]; 
   const f = useFormat();
   const deskName = new Map(desks.map((d) => [d.id, d.name]));
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={760}>
       <Table striped highlightOnHover aria-label={t('users.title')}>
         <Table.Thead>
           <Table.Tr>
@@ -23,8 +23,6 @@ export function UsersTable({ users, desks, onEdit, onReset }: { users: PUser[]; 
             <Table.Th>{t('users.roles')}</Table.Th>
             <Table.Th>{t('users.desks')}</Table.Th>
             <Table.Th>{t('users.status')}</Table.Th>
-            <Table.Th>{t('users.twoFactor')}</Table.Th>
-            <Table.Th>{t('users.created')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -36,7 +34,7 @@ export function UsersTable({ users, desks, onEdit, onReset }: { users: PUser[]; 
                   <Text size="sm" fw={600}>
                     {u.displayName}
                   </Text>
-                  <Text size="xs" c="dimmed" className="ltr-value">
+                  <Text size="xs" c="dimmed" className="ltr-value" title={`${t('users.created')}: ${f.date(u.createdAt)}`}>
                     {u.email}
                   </Text>
                 </Stack>
@@ -66,17 +64,12 @@ export function UsersTable({ users, desks, onEdit, onReset }: { users: PUser[]; 
                 )}
               </Table.Td>
               <Table.Td>
-                <Status user={u} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c={u.totpEnabled ? 'teal.8' : 'dimmed'} className="nowrap">
-                  {u.totpEnabled ? t('account.totpOn') : t('account.totpOff')}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" className="nowrap">
-                  {f.date(u.createdAt)}
-                </Text>
+                <Stack gap={2} align="flex-start">
+                  <Status user={u} />
+                  <Text size="xs" c={u.totpEnabled ? 'teal.8' : 'dimmed'} className="nowrap">
+                    {t('users.twoFactor')}: {u.totpEnabled ? t('account.totpOn') : t('account.totpOff')}
+                  </Text>
+                </Stack>
               </Table.Td>
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
