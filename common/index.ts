@@ -5,3 +5,4 @@ export * from './errors';
 export * from './schemas/identity';
 export * from './schemas/screening';
 export * from './schemas/cases';
+export * from './schemas/messages';

@@ -23,6 +23,7 @@ import { registerCases } from './modules/cases';
 import { registerJobs } from './platform/jobs';
 import { registerWatchlists } from './modules/watchlists';
 import { registerScreening } from './modules/screening';
+import { registerMessages } from './modules/messages';
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -157,6 +158,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     await registerJobs(api);
     await registerWatchlists(api);
     await registerScreening(api);
+    await registerMessages(api);
   });
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {

@@ -1,0 +1,34 @@
+import { allow, definePolicy, has, type Predicate } from '../../../platform/policy';
+
+/** What the policy needs to know about a message, from the viewer's side (after row-level security let it through). */
+export interface MessageRecord {
+  senderAgencyId: string;
+  senderUserId: string;
+  /** The viewer's agency's receipt, if the viewer's agency is a recipient. */
+  receipt: { requestState: string | null; acknowledged: boolean } | null;
+  handlingCode: string;
+  h3Acknowledged: boolean;
+  caseOpen: boolean;
+}
+type P = Predicate<MessageRecord>;
+
+const worker = has<MessageRecord>('case.work');
+const recipient: P = (_a, r) => r.receipt !== null;
+const sender: P = (a, r) => a.agencyId === r.senderAgencyId;
+const openRequest: P = (_a, r) => r.receipt !== null && ['sent', 'acknowledged', 'extended'].includes(r.receipt.requestState ?? '');
+const h3Pending: P = (a, r) => r.handlingCode === 'H3' && !r.h3Acknowledged && a.userId !== r.senderUserId;
+const caseOpen: P = (_a, r) => r.caseOpen;
+
+/**
+ * Messages. Seeing one at all is decided by row-level security and the case (tansiq_message_ids()); these rules say
+ * what a viewer who sees it may do. The requested side (a recipient agency) answers for its own receipt.
+ */
+export const messagePolicy = definePolicy<MessageRecord, 'readBody' | 'reply' | 'acknowledgeH3' | 'acknowledge' | 'classify' | 'extend' | 'refuse'>({
+  readBody: allow(worker, (a, r) => !h3Pending(a, r)),
+  reply: allow(worker, caseOpen, (a, r) => recipient(a, r) || sender(a, r)),
+  acknowledgeH3: allow(worker, h3Pending),
+  acknowledge: allow(worker, recipient, (_a, r) => !r.receipt!.acknowledged),
+  classify: allow(worker, openRequest),
+  extend: allow(worker, openRequest),
+  refuse: allow(worker, openRequest),
+});

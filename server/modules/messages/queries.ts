@@ -1,0 +1,83 @@
+import { sql, type Selectable } from 'kysely';
+import type { TMessageListQuery } from '../../../common';
+import type { Ctx } from '../../platform/db';
+import type { MessageTable, MessageRecipientTable } from '../../platform/db/schema';
+import { notFound } from '../../platform/http';
+import { SEARCH_CONFIGS } from './deadlines';
+
+export type MessageRow = Omit<Selectable<MessageTable>, 'search'> & { case_title: string; case_status: string; sender_agency_name: string; sender_desk_name: string };
+export type ReceiptRow = Selectable<MessageRecipientTable> & { agency_name: string; desk_name: string | null };
+
+const messageColumns = [
+  'm.id', 'm.case_id', 'm.parent_id', 'm.sender_agency_id', 'm.sender_desk_id', 'm.sender_user_id', 'm.subject', 'm.body', 'm.body_format', 'm.purpose',
+  'm.handling_code', 'm.handling_text', 'm.tlp', 'm.source_reliability', 'm.info_accuracy', 'm.priority', 'm.is_request', 'm.lang', 'm.created_at',
+] as const;
+
+function base(ctx: Ctx) {
+  return ctx.tx
+    .selectFrom('messages as m')
+    .innerJoin('cases as c', 'c.id', 'm.case_id')
+    .innerJoin('agencies as sa', 'sa.id', 'm.sender_agency_id')
+    .innerJoin('desks as sd', 'sd.id', 'm.sender_desk_id')
+    .select([...messageColumns, 'c.title as case_title', 'c.status as case_status', 'sa.name as sender_agency_name', 'sd.name as sender_desk_name']);
+}
+
+/** A message the actor may see (row-level security decides), or 404. */
+export async function loadMessage(ctx: Ctx, id: string): Promise<MessageRow> {
+  const row = await base(ctx).where('m.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('message');
+  return row as MessageRow;
+}
+
+/** Receipts of some messages, with agency and desk names. */
+export async function receiptsOf(ctx: Ctx, ids: string[]): Promise<Map<string, ReceiptRow[]>> {
+  const out = new Map<string, ReceiptRow[]>();
+  if (ids.length === 0) return out;
+  const rows = await ctx.tx
+    .selectFrom('message_recipients as r')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .leftJoin('desks as d', 'd.id', 'r.desk_id')
+    .selectAll('r')
+    .select(['a.name as agency_name', 'd.name as desk_name'])
+    .where('r.message_id', 'in', ids)
+    .orderBy('a.name')
+    .execute();
+  for (const r of rows) out.set(r.message_id, [...(out.get(r.message_id) ?? []), r as ReceiptRow]);
+  return out;
+}
+
+/** Which of these messages the actor has read. */
+export async function readByMe(ctx: Ctx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await ctx.tx.selectFrom('message_reads').select('message_id').where('user_id', '=', ctx.actor.userId!).where('message_id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.message_id));
+}
+
+const OPEN_OVERDUE = sql<boolean>`r.request_state IN ('sent', 'acknowledged', 'extended')
+  AND coalesce(CASE WHEN r.request_state = 'extended' THEN r.extended_until END, r.due_at) < now()`;
+
+/** Inbox, sent or all messages the actor may see, with the list's filters and full-text search. */
+export async function listMessages(ctx: Ctx, f: TMessageListQuery): Promise<MessageRow[]> {
+  const agency = ctx.actor.agencyId!;
+  let q = base(ctx);
+  if (f.box === 'inbox') q = q.where((eb) => eb.exists(eb.selectFrom('message_recipients as r').select('r.message_id').whereRef('r.message_id', '=', 'm.id').where('r.agency_id', '=', agency)));
+  if (f.box === 'sent') q = q.where('m.sender_agency_id', '=', agency);
+  if (f.caseId) q = q.where('m.case_id', '=', f.caseId);
+  if (f.urgent) q = q.where('m.priority', '=', 'urgent');
+  if (f.crimeArea) q = q.where(sql<boolean>`${f.crimeArea} = ANY(c.crime_areas)`);
+  if (f.agencyId) {
+    const other = f.agencyId;
+    q = q.where((eb) => eb.or([
+      eb('m.sender_agency_id', '=', other),
+      eb.exists(eb.selectFrom('message_recipients as r').select('r.message_id').whereRef('r.message_id', '=', 'm.id').where('r.agency_id', '=', other)),
+    ]));
+  }
+  if (f.unread) q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('message_reads as x').select('x.message_id').whereRef('x.message_id', '=', 'm.id').where('x.user_id', '=', ctx.actor.userId!))));
+  if (f.overdue) q = q.where((eb) => eb.exists(eb.selectFrom('message_recipients as r').select('r.message_id').whereRef('r.message_id', '=', 'm.id').where(OPEN_OVERDUE)));
+  if (f.q) {
+    const text = f.q;
+    const query = sql.join(SEARCH_CONFIGS.map((c) => sql`websearch_to_tsquery(${c}::regconfig, ${text})`), sql` || `);
+    q = q.where(sql<boolean>`m.search @@ (${query})`);
+  }
+  return (await q.orderBy('m.created_at', 'desc').limit(f.limit).execute()) as MessageRow[];
+}
