@@ -17,6 +17,8 @@ import { HomePage } from './features/home/HomePage';
 import { NotFoundPage } from './features/home/NotFoundPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { UsersPage } from './features/users/UsersPage';
+import { ScreeningPage } from './features/screening/ScreeningPage';
+import { WatchlistsPage } from './features/watchlists/WatchlistsPage';
 import { directionOf, currentLocale } from './i18n';
 import { theme } from './theme';
 
@@ -67,6 +69,8 @@ export function App() {
                 <Route path="admin/desks" element={<DesksPage />} />
                 <Route path="admin/agencies" element={<AgenciesPage />} />
                 <Route path="audit" element={<AuditPage />} />
+                <Route path="screening" element={<ScreeningPage />} />
+                <Route path="admin/watchlists" element={<WatchlistsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -5,6 +5,7 @@ import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useSession } from '../api/session';
 import { useUnreadCount } from '../features/notifications/api';
 import { useFormat } from '../i18n/format';
+import { IconList, IconScreening } from '../features/screening/icons';
 import { IconAudit, IconBell, IconDesk, IconHome, IconSettings, IconUsers, IconWorld } from './icons';
 
 interface Item {
@@ -26,11 +27,13 @@ export function MainNav() {
   const work: Item[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome /> },
     { to: '/notifications', label: t('nav.notifications'), icon: <IconBell />, badge: unread },
+    ...(me.abilities.screen === true ? [{ to: '/screening', label: t('nav.screening'), icon: <IconScreening /> }] : []),
   ];
   const admin: Item[] = [
     { to: '/admin/users', label: t('nav.users'), icon: <IconUsers />, ability: 'manageUsers' },
     { to: '/admin/desks', label: t('nav.desks'), icon: <IconDesk />, ability: 'manageDesks' },
     { to: '/admin/agencies', label: t('nav.agencies'), icon: <IconWorld />, ability: 'manageAgencies' },
+    { to: '/admin/watchlists', label: t('nav.watchlists'), icon: <IconList />, ability: 'manageWatchlists' },
     { to: '/audit', label: t('nav.audit'), icon: <IconAudit />, ability: 'readAudit' },
   ].filter((i) => me.abilities[i.ability] === true);
   const personal: Item[] = [{ to: '/account', label: t('nav.account'), icon: <IconSettings /> }];

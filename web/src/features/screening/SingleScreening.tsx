@@ -37,7 +37,7 @@ export function SingleScreening() {
   const alerts = data?.candidates.filter((c) => c.alert).length ?? 0;
 
   return (
-    <Grid gutter="md">
+    <Grid gap="md">
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Card withBorder radius="md" padding="md" component="form" onSubmit={submit}>
           <Stack gap="sm">

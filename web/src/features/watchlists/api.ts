@@ -1,0 +1,54 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PJob, PWatchlist, PWatchlistVersion } from '../../../../common';
+import { api, query } from '../../api/client';
+import { useSession } from '../../api/session';
+import { uploadFile } from '../screening/upload';
+
+export interface WatchlistsAnswer {
+  watchlists: PWatchlist[];
+  abilities: { importGlobal: boolean; importAgency: boolean };
+  uploadLimitBytes: number;
+}
+
+export function useWatchlists() {
+  return useQuery({ queryKey: ['watchlists'], queryFn: () => api.get<WatchlistsAnswer>('/api/watchlists') });
+}
+
+export function useWatchlist(id: string | null) {
+  return useQuery({
+    queryKey: ['watchlists', id],
+    queryFn: () => api.get<{ watchlist: PWatchlist; versions: PWatchlistVersion[] }>(`/api/watchlists/${id}`),
+    enabled: id !== null,
+  });
+}
+
+/** Follows a job until it ends, then refreshes the lists. */
+export function useJob(id: string | null) {
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: ['jobs', id],
+    queryFn: async () => {
+      const r = await api.get<{ job: PJob }>(`/api/jobs/${id}`);
+      if (!['queued', 'running'].includes(r.job.state)) void qc.invalidateQueries({ queryKey: ['watchlists'] });
+      return r.job;
+    },
+    enabled: id !== null,
+    refetchInterval: (q) => (q.state.data && !['queued', 'running'].includes(q.state.data.state) ? false : 700),
+  });
+}
+
+export function useImport() {
+  const me = useSession();
+  return useMutation({
+    mutationFn: ({ file, name, scope, listId, onProgress }: { file: File; name: string; scope: 'global' | 'agency'; listId: string | null; onProgress?: (f: number) => void }) =>
+      uploadFile<{ job: PJob }>(listId ? `/api/watchlists/${listId}/versions` : `/api/watchlists${query({ name, scope })}`, file, me.csrfToken, onProgress),
+  });
+}
+
+export function useSetThreshold() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, alertThreshold }: { id: string; alertThreshold: number | null }) => api.patch(`/api/watchlists/${id}`, { alertThreshold }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['watchlists'] }),
+  });
+}
