@@ -29,7 +29,7 @@ if (existsSync(chromium) && existsSync('e2e')) {
 export default defineConfig({
   test: {
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    hookTimeout: 180_000,
     pool: 'forks',
     projects,
   },

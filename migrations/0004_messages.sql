@@ -92,14 +92,22 @@ CREATE TABLE message_h3_acks (
   PRIMARY KEY (message_id, user_id)
 );
 
--- The messages the acting user may see (see the header). SECURITY DEFINER so the policies of the message tables can
--- ask it without recursing into each other; it reads only the caller's identity from the transaction settings.
-CREATE FUNCTION tansiq_message_ids() RETURNS SETOF uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT m.id FROM messages m
-  WHERE m.case_id IN (SELECT tansiq_case_ids())
-    AND (m.sender_agency_id = tansiq_agency() OR EXISTS (SELECT 1 FROM message_recipients r WHERE r.message_id = m.id AND r.agency_id = tansiq_agency()))
-    AND (m.tlp <> 'RED' OR m.sender_user_id = tansiq_user()
-         OR EXISTS (SELECT 1 FROM message_red_readers x WHERE x.message_id = m.id AND x.user_id = tansiq_user()))
+-- Visibility is decided row by row with index look-ups, so it stays cheap with millions of messages: the set of the
+-- caller's visible cases (small) is computed once per query, the rest are primary-key probes. The helpers are
+-- SECURITY DEFINER so the policies of the message tables can ask them without recursing into each other; they read
+-- only the caller's identity from the transaction settings.
+CREATE FUNCTION tansiq_message_recipient(p_message uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT EXISTS (SELECT 1 FROM message_recipients WHERE message_id = p_message AND agency_id = tansiq_agency())
+$$;
+CREATE FUNCTION tansiq_message_red_reader(p_message uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT EXISTS (SELECT 1 FROM message_red_readers WHERE message_id = p_message AND user_id = tansiq_user())
+$$;
+-- The whole rule for one message (see the header), for the tables that hang off messages.
+CREATE FUNCTION tansiq_message_visible(p_message uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT EXISTS (SELECT 1 FROM messages m WHERE m.id = p_message
+    AND m.case_id IN (SELECT tansiq_case_ids())
+    AND (m.sender_agency_id = tansiq_agency() OR tansiq_message_recipient(m.id))
+    AND (m.tlp <> 'RED' OR m.sender_user_id = tansiq_user() OR tansiq_message_red_reader(m.id)))
 $$;
 
 -- Fixes a TLP:RED message's readers from the addressed desk's standing list, in the sender's transaction. The sender
@@ -125,12 +133,15 @@ ALTER TABLE desk_red_readers ENABLE ROW LEVEL SECURITY; ALTER TABLE desk_red_rea
 ALTER TABLE message_red_readers ENABLE ROW LEVEL SECURITY; ALTER TABLE message_red_readers FORCE ROW LEVEL SECURITY;
 ALTER TABLE message_h3_acks ENABLE ROW LEVEL SECURITY; ALTER TABLE message_h3_acks FORCE ROW LEVEL SECURITY;
 
-CREATE POLICY messages_read ON messages FOR SELECT USING (id IN (SELECT tansiq_message_ids()));
+CREATE POLICY messages_read ON messages FOR SELECT USING (
+  case_id IN (SELECT tansiq_case_ids())
+  AND (sender_agency_id = tansiq_agency() OR tansiq_message_recipient(id))
+  AND (tlp <> 'RED' OR sender_user_id = tansiq_user() OR tansiq_message_red_reader(id)));
 CREATE POLICY messages_insert ON messages FOR INSERT WITH CHECK (
   sender_agency_id = tansiq_agency() AND sender_user_id = tansiq_user() AND case_id IN (SELECT tansiq_case_ids())
   AND EXISTS (SELECT 1 FROM desks d WHERE d.id = sender_desk_id AND d.agency_id = tansiq_agency()));
 
-CREATE POLICY message_recipients_read ON message_recipients FOR SELECT USING (message_id IN (SELECT tansiq_message_ids()));
+CREATE POLICY message_recipients_read ON message_recipients FOR SELECT USING (tansiq_message_visible(message_id));
 -- Recipients are written by the sender in the sending transaction, to agencies that take part in the case.
 CREATE POLICY message_recipients_insert ON message_recipients FOR INSERT WITH CHECK (
   EXISTS (SELECT 1 FROM messages m WHERE m.id = message_id AND m.sender_user_id = tansiq_user())
@@ -138,12 +149,12 @@ CREATE POLICY message_recipients_insert ON message_recipients FOR INSERT WITH CH
               WHERE m.id = message_id AND p.agency_id = message_recipients.agency_id AND p.status = 'active'));
 -- The receiving agency updates its own receipt (read, acknowledged, classified, extended, refused, answered).
 CREATE POLICY message_recipients_update ON message_recipients FOR UPDATE
-  USING (agency_id = tansiq_agency() AND message_id IN (SELECT tansiq_message_ids()))
+  USING (agency_id = tansiq_agency() AND tansiq_message_visible(message_id))
   WITH CHECK (agency_id = tansiq_agency());
 
 CREATE POLICY message_reads_read ON message_reads FOR SELECT USING (agency_id = tansiq_agency());
 CREATE POLICY message_reads_insert ON message_reads FOR INSERT WITH CHECK (
-  user_id = tansiq_user() AND agency_id = tansiq_agency() AND message_id IN (SELECT tansiq_message_ids()));
+  user_id = tansiq_user() AND agency_id = tansiq_agency() AND tansiq_message_visible(message_id));
 
 CREATE POLICY desk_red_readers_read ON desk_red_readers FOR SELECT USING (agency_id = tansiq_agency());
 CREATE POLICY desk_red_readers_insert ON desk_red_readers FOR INSERT WITH CHECK (
@@ -156,12 +167,12 @@ CREATE POLICY desk_red_readers_delete ON desk_red_readers FOR DELETE USING (agen
 CREATE POLICY message_red_readers_read ON message_red_readers FOR SELECT USING (agency_id = tansiq_agency() OR user_id = tansiq_user());
 
 CREATE POLICY message_h3_acks_own ON message_h3_acks FOR ALL USING (user_id = tansiq_user())
-  WITH CHECK (user_id = tansiq_user() AND agency_id = tansiq_agency() AND message_id IN (SELECT tansiq_message_ids()));
+  WITH CHECK (user_id = tansiq_user() AND agency_id = tansiq_agency() AND tansiq_message_visible(message_id));
 
 REVOKE ALL ON messages, message_recipients, message_reads, desk_red_readers, message_red_readers, message_h3_acks FROM PUBLIC;
-REVOKE ALL ON FUNCTION tansiq_message_ids(), tansiq_fix_red_readers(uuid, uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION tansiq_message_recipient(uuid), tansiq_message_red_reader(uuid), tansiq_message_visible(uuid), tansiq_fix_red_readers(uuid, uuid) FROM PUBLIC;
 GRANT SELECT, INSERT ON messages, message_reads, message_h3_acks TO tansiq_app;
 GRANT SELECT, INSERT, UPDATE ON message_recipients TO tansiq_app;
 GRANT SELECT, INSERT, DELETE ON desk_red_readers TO tansiq_app;
 GRANT SELECT ON message_red_readers TO tansiq_app;
-GRANT EXECUTE ON FUNCTION tansiq_message_ids(), tansiq_fix_red_readers(uuid, uuid) TO tansiq_app;
+GRANT EXECUTE ON FUNCTION tansiq_message_recipient(uuid), tansiq_message_red_reader(uuid), tansiq_message_visible(uuid), tansiq_fix_red_readers(uuid, uuid) TO tansiq_app;

@@ -20,7 +20,7 @@ const h3Pending: P = (a, r) => r.handlingCode === 'H3' && !r.h3Acknowledged && a
 const caseOpen: P = (_a, r) => r.caseOpen;
 
 /**
- * Messages. Seeing one at all is decided by row-level security and the case (tansiq_message_ids()); these rules say
+ * Messages. Seeing one at all is decided by row-level security and the case (messages_read in migrations/0004); these rules say
  * what a viewer who sees it may do. The requested side (a recipient agency) answers for its own receipt.
  */
 export const messagePolicy = definePolicy<MessageRecord, 'readBody' | 'reply' | 'acknowledgeH3' | 'acknowledge' | 'classify' | 'extend' | 'refuse'>({

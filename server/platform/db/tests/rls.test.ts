@@ -5,8 +5,8 @@ import { withActor, type Actor } from '..';
 
 /** Functions that may run with the owner's rights (SECURITY DEFINER), each reviewed: look-ups before a user is known. */
 const DEFINER_ALLOW_LIST = [
-  // 0004_messages: the messages the caller may see; fixing a TLP:RED message's readers from the addressed desk's list.
-  'tansiq_message_ids', 'tansiq_fix_red_readers',
+  // 0004_messages: per-row visibility probes for messages; fixing a TLP:RED message's readers from the addressed desk's list.
+  'tansiq_message_recipient', 'tansiq_message_red_reader', 'tansiq_message_visible', 'tansiq_fix_red_readers',
   'tansiq_auth_find_user', 'tansiq_auth_session', 'tansiq_auth_api_token', 'tansiq_enrol_lookup', 'tansiq_enrol_redeem',
   'tansiq_throttle_check', 'tansiq_throttle_fail', 'tansiq_throttle_clear', 'tansiq_revoke_user_access', 'tansiq_audit_append',
   // 0002_cases: the set of cases the caller may see, and whether the caller's agency owns a case (policies on the case
