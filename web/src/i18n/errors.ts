@@ -11,12 +11,14 @@ export interface Issue {
   minimum?: number | bigint;
   maximum?: number | bigint;
   format?: string;
+  input?: unknown;
 }
 
 export type FieldErrors = Record<string, string>;
 
 /** Translates a zod issue by its code so that the field message is in the interface language. */
 export function issueText(t: TFunction, issue: Issue): string {
+  if (issue.input === '' || (Array.isArray(issue.input) && issue.input.length === 0)) return t('validation.required');
   switch (issue.code) {
     case 'too_small':
       return issue.minimum !== undefined && Number(issue.minimum) > 1
