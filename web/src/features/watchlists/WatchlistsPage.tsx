@@ -46,9 +46,9 @@ function Versions({ list, onClose }: { list: PWatchlist; onClose: () => void }) 
                   <Table.Td><Text fw={600}>v{f.number(v.version)}</Text><Text size="xs" c="dimmed">{t(`watchlists.format.${v.format}`)}</Text></Table.Td>
                   <Table.Td><Text size="sm">{f.dateTime(v.createdAt)}</Text></Table.Td>
                   <Table.Td ta="end">{f.number(v.entries)}</Table.Td>
-                  <Table.Td ta="end"><Text c="teal" size="sm">+{f.number(v.added)}</Text></Table.Td>
-                  <Table.Td ta="end"><Text c="red" size="sm">−{f.number(v.removed)}</Text></Table.Td>
-                  <Table.Td ta="end"><Text c="orange" size="sm">~{f.number(v.changed)}</Text></Table.Td>
+                  <Table.Td ta="end"><Text c={v.added ? 'teal' : 'dimmed'} size="sm">{v.added ? `+${f.number(v.added)}` : '0'}</Text></Table.Td>
+                  <Table.Td ta="end"><Text c={v.removed ? 'red' : 'dimmed'} size="sm">{v.removed ? `−${f.number(v.removed)}` : '0'}</Text></Table.Td>
+                  <Table.Td ta="end"><Text c={v.changed ? 'orange' : 'dimmed'} size="sm">{v.changed ? `~${f.number(v.changed)}` : '0'}</Text></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
