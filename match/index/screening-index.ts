@@ -363,7 +363,7 @@ export class ScreeningIndex {
           let df = Infinity;
           for (const k of keys) {
             const l = this.df(k.key);
-            if (k.w === 1 && l > 0) df = Math.min(df, l);
+            if (k.w >= 1 && l > 0) df = Math.min(df, l);
           }
           plan.push({ keys, df });
         });
@@ -383,7 +383,7 @@ export class ScreeningIndex {
           this.mark.fill(0);
         }
         for (const k of p.keys) {
-          if ((k.w === 1) !== exact) continue;
+          if (k.w >= 1 !== exact) continue;
           const df = this.df(k.key);
           if (df === 0) continue;
           const idf = Math.log(1 + live / df);

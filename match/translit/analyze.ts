@@ -52,7 +52,9 @@ function withJoined(tokens: TokenInfo[], particles: string[]): NameForm {
 }
 
 function keyFor(phon: string, text: string): string {
-  const k = phoneticKey(phon);
+  let k = phoneticKey(phon);
+  // Yahya (يحيى): only h between vowels. Keep the h rather than fall back to a one-script text key.
+  if (k.length === 0 && phon.includes('h')) k = 'h';
   // Names with no consonant (Aya, Yi, Ou) or in scripts without a reading keep their text as key.
   return k.length > 0 ? k : `~${text}`;
 }
