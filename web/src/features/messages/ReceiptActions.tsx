@@ -1,0 +1,144 @@
+import { Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PMessage, TReceiptRequest } from '../../../../common';
+import { ErrorAlert } from '../../components/States';
+import { useReceipt } from './api';
+import { detailErrors } from './errors';
+import { IconCheck } from '../../components/icons';
+
+type Open = null | 'extend' | 'refuse';
+
+/** A local date-time input's value ("2026-11-27T18:00") one day from now, the extension's starting point. */
+function tomorrow(): string {
+  const d = new Date(Date.now() + 86_400_000);
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+}
+
+/**
+ * The requested side's answer to a request, offered only as far as the message's abilities allow: acknowledge it,
+ * classify the information (Directive 2023/977), extend the deadline while a judicial authorisation is sought, or refuse
+ * on a stated ground. Answering itself is a reply.
+ */
+export function ReceiptActions({ message }: { message: PMessage }) {
+  const { t } = useTranslation();
+  const a = message.abilities;
+  const mutation = useReceipt(message.id);
+  const [open, setOpen] = useState<Open>(null);
+  const [until, setUntil] = useState(tomorrow);
+  const [reason, setReason] = useState('');
+  const [ground, setGround] = useState('');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  if (!a.acknowledge && !a.classify && !a.extend && !a.refuse) return null;
+
+  const own = message.receipts[0];
+  const fieldErrors = { ...detailErrors(t, mutation.error), ...local };
+  const send = (body: TReceiptRequest, after?: () => void) => {
+    setLocal({});
+    mutation.mutate(body, { onSuccess: () => { setOpen(null); after?.(); } });
+  };
+  const submitExtend = (e: FormEvent) => {
+    e.preventDefault();
+    const at = new Date(until);
+    if (Number.isNaN(at.getTime())) return setLocal({ until: t('validation.format') });
+    if (reason.trim().length < 3) return setLocal({ reason: t('validation.tooShort', { n: 3 }) });
+    send({ action: 'extend', until: at.toISOString(), reason: reason.trim() }, () => setReason(''));
+  };
+  const submitRefuse = (e: FormEvent) => {
+    e.preventDefault();
+    if (ground.trim().length < 3) return setLocal({ ground: t('messages.actions.groundNeeded') });
+    send({ action: 'refuse', ground: ground.trim() }, () => setGround(''));
+  };
+
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="receipt-actions">
+      <Title order={2} id="receipt-actions" mb={4}>
+        {message.isRequest ? t('messages.actions.titleRequest') : t('messages.actions.title')}
+      </Title>
+      <Text size="xs" c="dimmed" mb="sm">
+        {message.isRequest ? t('messages.actions.introRequest') : t('messages.actions.intro')}
+      </Text>
+      <Stack gap="sm">
+        <Group gap="xs" wrap="wrap">
+          {a.acknowledge && (
+            <Button size="xs" leftSection={<IconCheck size={14} />} loading={mutation.isPending && mutation.variables?.action === 'acknowledge'} onClick={() => send({ action: 'acknowledge' })}>
+              {t('messages.actions.acknowledge')}
+            </Button>
+          )}
+          {a.extend && (
+            <Button size="xs" variant={open === 'extend' ? 'light' : 'default'} onClick={() => setOpen(open === 'extend' ? null : 'extend')}>
+              {t('messages.actions.extend')}
+            </Button>
+          )}
+          {a.refuse && (
+            <Button size="xs" variant={open === 'refuse' ? 'light' : 'default'} color="red" onClick={() => setOpen(open === 'refuse' ? null : 'refuse')}>
+              {t('messages.actions.refuse')}
+            </Button>
+          )}
+        </Group>
+
+        {a.classify && (
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {t('messages.actions.classifyTitle')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('messages.actions.classifyHelp')}
+            </Text>
+            <Group gap="xs" wrap="wrap">
+              {(['direct', 'obtain'] as const).map((c) => (
+                <Button
+                  key={c}
+                  size="xs"
+                  variant={own?.accessClass === c ? 'filled' : 'default'}
+                  aria-pressed={own?.accessClass === c}
+                  loading={mutation.isPending && mutation.variables?.action === 'classify' && mutation.variables.accessClass === c}
+                  onClick={() => send({ action: 'classify', accessClass: c })}
+                >
+                  {t(`messages.accessClass.${c}`)}
+                </Button>
+              ))}
+            </Group>
+          </Stack>
+        )}
+
+        {open === 'extend' && (
+          <Stack gap="xs" component="form" onSubmit={submitExtend} maw={520}>
+            <Text size="xs" c="dimmed">
+              {t('messages.actions.extendHelp')}
+            </Text>
+            <TextInput type="datetime-local" size="xs" label={t('messages.actions.until')} value={until} onChange={(e) => setUntil(e.currentTarget.value)} error={fieldErrors.until} required w={240} />
+            <Textarea size="xs" label={t('messages.actions.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldErrors.reason} autosize minRows={2} maxLength={1000} required />
+            <Group gap="xs">
+              <Button size="xs" type="submit" loading={mutation.isPending}>
+                {t('messages.actions.extendConfirm')}
+              </Button>
+              <Button size="xs" variant="subtle" onClick={() => setOpen(null)}>
+                {t('common.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+
+        {open === 'refuse' && (
+          <Stack gap="xs" component="form" onSubmit={submitRefuse} maw={520}>
+            <Text size="xs" c="dimmed">
+              {t('messages.actions.refuseHelp')}
+            </Text>
+            <Textarea size="xs" label={t('messages.actions.ground')} value={ground} onChange={(e) => setGround(e.currentTarget.value)} error={fieldErrors.ground} autosize minRows={2} maxLength={1000} required />
+            <Group gap="xs">
+              <Button size="xs" type="submit" color="red" loading={mutation.isPending}>
+                {t('messages.actions.refuseConfirm')}
+              </Button>
+              <Button size="xs" variant="subtle" onClick={() => setOpen(null)}>
+                {t('common.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+        {mutation.error && !Object.keys(detailErrors(t, mutation.error)).length && <ErrorAlert error={mutation.error} />}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,30 @@
+import type { SVGProps } from 'react';
+
+type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+
+function make(paths: string[]) {
+  return function Icon({ size = 18, ...rest }: IconProps) {
+    return (
+      <svg xmlns="http://www.w3.org/2000/svg" width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.75} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" {...rest}>
+        {paths.map((d) => (
+          <path key={d} d={d} />
+        ))}
+      </svg>
+    );
+  };
+}
+
+/** Inbox: a tray with a message coming in. */
+export const IconMail = make(['M3 7a2 2 0 0 1 2 -2h14a2 2 0 0 1 2 2v10a2 2 0 0 1 -2 2h-14a2 2 0 0 1 -2 -2v-10z', 'M3 7l9 6l9 -6']);
+/** Reply: an arrow turning back. */
+export const IconReply = make(['M9 14l-4 -4l4 -4', 'M5 10h11a4 4 0 1 1 0 8h-1']);
+/** Send: a paper plane. */
+export const IconSend = make(['M10 14l11 -11', 'M21 3l-6.5 18a.55 .55 0 0 1 -1 0l-3.5 -7l-7 -3.5a.55 .55 0 0 1 0 -1l18 -6.5']);
+/** A restriction to acknowledge. */
+export const IconShield = make(['M12 3a12 12 0 0 0 8.5 3a12 12 0 0 1 -8.5 15a12 12 0 0 1 -8.5 -15a12 12 0 0 0 8.5 -3', 'M12 11m-1 0a1 1 0 1 0 2 0a1 1 0 1 0 -2 0', 'M12 12l0 2.5']);
+/** Search: a magnifier. */
+export const IconSearch = make(['M10 10m-7 0a7 7 0 1 0 14 0a7 7 0 1 0 -14 0', 'M21 21l-6 -6']);
+/** Back to the list (mirrored in right-to-left layouts by the caller). */
+export const IconArrowBack = make(['M5 12l14 0', 'M5 12l6 6', 'M5 12l6 -6']);
+/** TLP:RED readers: an eye. */
+export const IconEye = make(['M10 12a2 2 0 1 0 4 0a2 2 0 0 0 -4 0', 'M21 12c-2.4 4 -5.4 6 -9 6c-3.6 0 -6.6 -2 -9 -6c2.4 -4 5.4 -6 9 -6c3.6 0 6.6 2 9 6']);
