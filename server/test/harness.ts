@@ -124,7 +124,7 @@ export async function signIn(env: TestEnv, u: BuiltUser, totp?: string): Promise
 }
 
 /** An API call as a session (cookie + CSRF header), or anonymously when `as` is null. */
-export async function call(env: TestEnv, as: Session | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+export async function call(env: TestEnv, as: Session | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = {};
   if (as) {
     headers.cookie = as.cookie;
