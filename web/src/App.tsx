@@ -15,6 +15,9 @@ import { LoginPage } from './features/auth/LoginPage';
 import { DesksPage } from './features/desks/DesksPage';
 import { HomePage } from './features/home/HomePage';
 import { NotFoundPage } from './features/home/NotFoundPage';
+import { MessagePage } from './features/messages/MessagePage';
+import { MessagesPage } from './features/messages/MessagesPage';
+import { RedReadersPage } from './features/messages/RedReadersPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { UsersPage } from './features/users/UsersPage';
 import { ScreeningPage } from './features/screening/ScreeningPage';
@@ -64,6 +67,9 @@ export function App() {
               >
                 <Route index element={<HomePage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
+                <Route path="messages" element={<MessagesPage />} />
+                <Route path="red-readers" element={<RedReadersPage />} />
+                <Route path="messages/:id" element={<MessagePage />} />
                 <Route path="account" element={<AccountPage />} />
                 <Route path="admin/users" element={<UsersPage />} />
                 <Route path="admin/desks" element={<DesksPage />} />

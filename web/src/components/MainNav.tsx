@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useSession } from '../api/session';
+import { useInboxUnread } from '../features/messages/api';
+import { IconEye, IconMail } from '../features/messages/icons';
 import { useUnreadCount } from '../features/notifications/api';
 import { useFormat } from '../i18n/format';
 import { IconList, IconScreening } from '../features/screening/icons';
@@ -21,12 +23,15 @@ export function MainNav() {
   const { t } = useTranslation();
   const me = useSession();
   const unread = useUnreadCount();
+  const inbox = useInboxUnread(me.permissions.includes('case.work'));
   const { pathname } = useLocation();
   const f = useFormat();
 
   const work: Item[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome /> },
     { to: '/notifications', label: t('nav.notifications'), icon: <IconBell />, badge: unread },
+    ...(me.permissions.includes('case.work') ? [{ to: '/messages', label: t('nav.inbox'), icon: <IconMail />, badge: inbox }] : []),
+    ...(me.permissions.includes('desk.red-readers') ? [{ to: '/red-readers', label: t('nav.redReaders'), icon: <IconEye /> }] : []),
     ...(me.abilities.screen === true ? [{ to: '/screening', label: t('nav.screening'), icon: <IconScreening /> }] : []),
   ];
   const admin: Item[] = [
