@@ -22,6 +22,10 @@ import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { UsersPage } from './features/users/UsersPage';
 import { ScreeningPage } from './features/screening/ScreeningPage';
 import { WatchlistsPage } from './features/watchlists/WatchlistsPage';
+import { CasePage } from './features/cases/CasePage';
+import { CasesPage } from './features/cases/CasesPage';
+import { NewCasePage } from './features/cases/NewCasePage';
+import { PartnershipsPage } from './features/partnerships/PartnershipsPage';
 import { directionOf, currentLocale } from './i18n';
 import { theme } from './theme';
 
@@ -77,6 +81,10 @@ export function App() {
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="screening" element={<ScreeningPage />} />
                 <Route path="admin/watchlists" element={<WatchlistsPage />} />
+                <Route path="cases" element={<CasesPage />} />
+                <Route path="cases/new" element={<NewCasePage />} />
+                <Route path="cases/:id" element={<CasePage />} />
+                <Route path="partnerships" element={<PartnershipsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

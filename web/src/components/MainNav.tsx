@@ -8,7 +8,7 @@ import { IconEye, IconMail } from '../features/messages/icons';
 import { useUnreadCount } from '../features/notifications/api';
 import { useFormat } from '../i18n/format';
 import { IconList, IconScreening } from '../features/screening/icons';
-import { IconAudit, IconBell, IconDesk, IconHome, IconSettings, IconUsers, IconWorld } from './icons';
+import { IconAudit, IconBell, IconBriefcase, IconDesk, IconHandshake, IconHome, IconSettings, IconUsers, IconWorld } from './icons';
 
 interface Item {
   to: string;
@@ -32,6 +32,8 @@ export function MainNav() {
     { to: '/notifications', label: t('nav.notifications'), icon: <IconBell />, badge: unread },
     ...(me.permissions.includes('case.work') ? [{ to: '/messages', label: t('nav.inbox'), icon: <IconMail />, badge: inbox }] : []),
     ...(me.permissions.includes('desk.red-readers') ? [{ to: '/red-readers', label: t('nav.redReaders'), icon: <IconEye /> }] : []),
+    ...(me.abilities.workCases === true ? [{ to: '/cases', label: t('nav.cases'), icon: <IconBriefcase /> }] : []),
+    ...(me.abilities.readPartnerships === true ? [{ to: '/partnerships', label: t('nav.partnerships'), icon: <IconHandshake /> }] : []),
     ...(me.abilities.screen === true ? [{ to: '/screening', label: t('nav.screening'), icon: <IconScreening /> }] : []),
   ];
   const admin: Item[] = [

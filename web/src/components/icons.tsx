@@ -48,3 +48,6 @@ export const IconLock = make(['M5 13a2 2 0 0 1 2 -2h10a2 2 0 0 1 2 2v6a2 2 0 0 1
 export const IconEdit = make(['M7 7h-1a2 2 0 0 0 -2 2v9a2 2 0 0 0 2 2h9a2 2 0 0 0 2 -2v-1', 'M20.385 6.585a2.1 2.1 0 0 0 -2.97 -2.97l-8.415 8.385v3h3l8.385 -8.415z', 'M16 5l3 3']);
 export const IconLink = make(['M9 15l6 -6', 'M11 6l.463 -.536a5 5 0 0 1 7.071 7.072l-.534 .464', 'M13 18l-.397 .534a5.068 5.068 0 0 1 -7.127 0a4.972 4.972 0 0 1 0 -7.071l.524 -.463']);
 export const IconFilter = make(['M4 4h16v2.172a2 2 0 0 1 -.586 1.414l-4.414 4.414v7l-6 2v-8.5l-4.48 -4.928a2 2 0 0 1 -.52 -1.345v-2.227z']);
+export const IconBriefcase = make(['M3 9a2 2 0 0 1 2 -2h14a2 2 0 0 1 2 2v9a2 2 0 0 1 -2 2h-14a2 2 0 0 1 -2 -2l0 -9', 'M8 7v-2a2 2 0 0 1 2 -2h4a2 2 0 0 1 2 2v2', 'M12 12l0 .01', 'M3 13a20 20 0 0 0 18 0']);
+export const IconHandshake = make(['M11 17l-1.5 1.5a2.1 2.1 0 0 1 -3 -3l2.5 -2.5', 'M8 14l-3 -3l4 -4l3 3', 'M16 7l4 4l-6 6l-3 -3', 'M13 10l-2.5 2.5a1.5 1.5 0 0 0 2.1 2.1l2.4 -2.4', 'M3 10l4 -4', 'M17 4l4 4']);
+export const IconClock = make(['M3 12a9 9 0 1 0 18 0a9 9 0 0 0 -18 0', 'M12 7v5l3 3']);

@@ -30,6 +30,10 @@ export async function loadMe(deps: Deps, actor: Actor, ip: string | null, csrfTo
         readAudit: perms.has('audit.read'),
         manageAgencies: perms.has('agency.manage'),
         manageTokens: !actor.tokenId,
+        workCases: perms.has('case.work'),
+        // Partnerships: administrators manage them; everyone else of a law-enforcement agency sees the active ones.
+        managePartnerships: perms.has('partnership.manage'),
+        readPartnerships: agency.type !== 'platform',
         screen: perms.has('screening.run'),
         manageWatchlists: perms.has('watchlist.manage-agency') || perms.has('watchlist.manage-global'),
       },
