@@ -217,18 +217,20 @@ $$;
 
 CREATE FUNCTION tansiq_auth_session(p_id text)
 RETURNS TABLE (id text, user_id uuid, agency_id uuid, csrf_token text, created_at timestamptz, last_seen_at timestamptz,
-               expires_at timestamptz, roles text[], disabled boolean)
+               expires_at timestamptz, roles text[], disabled boolean, desk_ids uuid[])
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   SELECT s.id, s.user_id, s.agency_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, u.roles,
-         (u.disabled_at IS NOT NULL OR a.disabled_at IS NOT NULL)
+         (u.disabled_at IS NOT NULL OR a.disabled_at IS NOT NULL),
+         ARRAY(SELECT d.desk_id FROM user_desks d WHERE d.user_id = s.user_id ORDER BY d.desk_id)
   FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies a ON a.id = s.agency_id
   WHERE s.id = p_id AND s.revoked_at IS NULL
 $$;
 
 CREATE FUNCTION tansiq_auth_api_token(p_hash text)
-RETURNS TABLE (id uuid, user_id uuid, agency_id uuid, expires_at timestamptz, roles text[], disabled boolean)
+RETURNS TABLE (id uuid, user_id uuid, agency_id uuid, expires_at timestamptz, roles text[], disabled boolean, desk_ids uuid[])
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT t.id, t.user_id, t.agency_id, t.expires_at, u.roles, (u.disabled_at IS NOT NULL OR a.disabled_at IS NOT NULL)
+  SELECT t.id, t.user_id, t.agency_id, t.expires_at, u.roles, (u.disabled_at IS NOT NULL OR a.disabled_at IS NOT NULL),
+         ARRAY(SELECT d.desk_id FROM user_desks d WHERE d.user_id = t.user_id ORDER BY d.desk_id)
   FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN agencies a ON a.id = t.agency_id
   WHERE t.token_hash = p_hash AND t.revoked_at IS NULL
 $$;

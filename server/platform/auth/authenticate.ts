@@ -13,12 +13,6 @@ function asRoles(roles: string[]): Role[] {
   return roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
 }
 
-async function desksOf(db: Database, actor: Actor, ip: string | null): Promise<string[]> {
-  return withActor(db, actor, ip, async ({ tx }) =>
-    (await tx.selectFrom('user_desks').select('desk_id').where('user_id', '=', actor.userId!).execute()).map((r) => r.desk_id),
-  );
-}
-
 /**
  * Finds who is calling: a session cookie (idle and absolute timeouts enforced, last use recorded at most once a
  * minute) or an API token (`Authorization: Bearer tsq_…`, scoped to the token's agency and user).
@@ -30,30 +24,30 @@ export async function authenticate(db: Database, config: Config, req: FastifyReq
   if (authz?.startsWith('Bearer ')) {
     const hash = sha256(authz.slice(7).trim());
     const row = await withActor(db, ANONYMOUS, ip, async ({ tx }) =>
-      (await sql<{ id: string; user_id: string; agency_id: string; expires_at: Date; roles: string[]; disabled: boolean }>`SELECT * FROM tansiq_auth_api_token(${hash})`.execute(tx)).rows[0],
+      (await sql<{ id: string; user_id: string; agency_id: string; expires_at: Date; roles: string[]; disabled: boolean; desk_ids: string[] }>`SELECT * FROM tansiq_auth_api_token(${hash})`.execute(tx)).rows[0],
     );
     if (!row || row.disabled || row.expires_at.getTime() <= Date.now()) return null;
-    const base: Actor = { userId: row.user_id, agencyId: row.agency_id, roles: asRoles(row.roles), deskIds: [], tokenId: row.id };
-    await withActor(db, base, ip, async ({ tx }) => {
+    const actor: Actor = { userId: row.user_id, agencyId: row.agency_id, roles: asRoles(row.roles), deskIds: row.desk_ids, tokenId: row.id };
+    await withActor(db, actor, ip, async ({ tx }) => {
       await tx.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
     });
-    return { actor: { ...base, deskIds: await desksOf(db, base, ip) }, session: null };
+    return { actor, session: null };
   }
   const token = req.cookies[SESSION_COOKIE];
   if (!token) return null;
   const id = sha256(token);
   const row = await withActor(db, ANONYMOUS, ip, async ({ tx }) =>
-    (await sql<{ id: string; user_id: string; agency_id: string; csrf_token: string; last_seen_at: Date; expires_at: Date; roles: string[]; disabled: boolean }>`SELECT * FROM tansiq_auth_session(${id})`.execute(tx)).rows[0],
+    (await sql<{ id: string; user_id: string; agency_id: string; csrf_token: string; last_seen_at: Date; expires_at: Date; roles: string[]; disabled: boolean; desk_ids: string[] }>`SELECT * FROM tansiq_auth_session(${id})`.execute(tx)).rows[0],
   );
   if (!row || row.disabled) return null;
   const now = Date.now();
   if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + config.sessionIdleMinutes * 60_000 <= now) return null;
-  const base: Actor = { userId: row.user_id, agencyId: row.agency_id, roles: asRoles(row.roles), deskIds: [] };
-  const deskIds = await withActor(db, base, ip, async ({ tx }) => {
-    if (now - row.last_seen_at.getTime() > 60_000) await tx.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
-    return (await tx.selectFrom('user_desks').select('desk_id').where('user_id', '=', row.user_id).execute()).map((r) => r.desk_id);
-  });
-  return { actor: { ...base, deskIds }, session: { id, csrfToken: row.csrf_token } };
+  const actor: Actor = { userId: row.user_id, agencyId: row.agency_id, roles: asRoles(row.roles), deskIds: row.desk_ids };
+  // The idle clock is kept to the minute: one write a minute per session, not one per request.
+  if (now - row.last_seen_at.getTime() > 60_000) {
+    await withActor(db, actor, ip, async ({ tx }) => tx.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute());
+  }
+  return { actor, session: { id, csrfToken: row.csrf_token } };
 }
 
 /** Cookie-authenticated mutations must carry the session's CSRF token in X-CSRF-Token. */
