@@ -97,13 +97,13 @@ describe('screening', () => {
     await page.getByRole('cell', { name: 'passengers.csv' }).first().waitFor();
     await page.getByText('Alerts: 1').first().waitFor();
     await page.getByRole('button', { name: 'Results' }).first().click();
-    await page.getByText('3 rows · 1 alerts').waitFor();
+    await page.getByText('Rows: 3 · alerts: 1').waitFor();
     // Alerts first: the first row shown is the Arabic name, not the first line of the file.
     const firstRow = await page.locator('text=#2').first().isVisible();
     expect(firstRow).toBe(true);
     await shot(b, 'batch-en');
     await page.getByLabel('Language').selectOption('ar');
-    await page.getByText('3 سطراً · 1 تنبيهات').waitFor();
+    await page.getByText('الأسطر: 3 · التنبيهات: 1').waitFor();
     await shot(b, 'batch-ar');
     await page.getByLabel('اللغة').selectOption('en');
   });

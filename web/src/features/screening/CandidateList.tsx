@@ -1,9 +1,9 @@
-import { Badge, Card, Collapse, Group, Progress, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Card, Collapse, Group, Progress, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PCandidate } from '../../../../common';
 import { useFormat } from '../../i18n/format';
-import { Explanation } from './Explanation';
+import { Explanation, isolate } from './Explanation';
 
 function scoreColor(c: PCandidate): string {
   if (c.alert) return 'red';
@@ -28,15 +28,15 @@ export function CandidateCard({ c, open: initiallyOpen = false }: { c: PCandidat
             </Group>
             {c.matchedName !== c.name && (
               <Text size="xs" c="dimmed" dir="auto">
-                {t('screening.matchedName', { name: c.matchedName })}
+                {t('screening.matchedName', { name: isolate(c.matchedName) })}
               </Text>
             )}
             <Text size="xs" c="dimmed">
               {[
                 `${c.watchlist.name} · ${c.id}`,
-                c.birthDates.length ? t('screening.born', { dates: f.list(c.birthDates.slice(0, 3)) }) : null,
+                c.birthDates.length ? t('screening.born', { dates: f.list(c.birthDates.slice(0, 3).map(isolate)) }) : null,
                 c.nationalities.length ? f.list(c.nationalities.slice(0, 3).map((n) => (/^[A-Z]{2}$/.test(n) ? f.country(n) : n))) : null,
-              ].filter(Boolean).join(' · ')}
+              ].filter((x): x is string => Boolean(x)).map(isolate).join(' · ')}
             </Text>
           </Stack>
           <Stack gap={4} align="flex-end" style={{ minWidth: 110 }}>
@@ -49,9 +49,9 @@ export function CandidateCard({ c, open: initiallyOpen = false }: { c: PCandidat
         </Group>
       </UnstyledButton>
       <Collapse expanded={open}>
-        <Card.Section withBorder inheritPadding py="xs" mt="sm" bg="var(--mantine-color-gray-0)">
+        <Box mt="sm" px="sm" py="xs" bg="var(--mantine-color-gray-0)" style={{ borderRadius: 6 }}>
           <Explanation items={c.explanation} />
-        </Card.Section>
+        </Box>
       </Collapse>
     </Card>
   );

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { PExplanationItem } from '../../../../common';
 import { useFormat } from '../../i18n/format';
 
+/** Isolates a value from the surrounding text's direction (a Latin name inside an Arabic sentence, and back). */
+export const isolate = (v: unknown) => `\u2068${String(v)}\u2069`;
+
 const VIA_COLOR: Record<string, string> = { exact: 'teal', spelling: 'blue', phonetic: 'grape', translit: 'indigo', article: 'gray' };
 
 /** A score's explanation, rendered from its codes in the reader's language (the server sends codes, never prose). */
@@ -19,7 +22,7 @@ export function Explanation({ items }: { items: PExplanationItem[] }) {
         let text: string;
         switch (e.code) {
           case 'name_compared':
-            text = t('screening.explain.name_compared', { query: p.query, candidate: p.candidate, type: t(`screening.nameType.${String(p.nameType)}`), score: pct(p.nameScore) });
+            text = t('screening.explain.name_compared', { query: isolate(p.query), candidate: isolate(p.candidate), type: t(`screening.nameType.${String(p.nameType)}`), score: pct(p.nameScore) });
             break;
           case 'token_match':
             return (
@@ -34,34 +37,34 @@ export function Explanation({ items }: { items: PExplanationItem[] }) {
               </List.Item>
             );
           case 'token_unmatched':
-            text = t(p.side === 'query' ? 'screening.explain.token_unmatched_query' : 'screening.explain.token_unmatched_candidate', { token: p.token });
+            text = t(p.side === 'query' ? 'screening.explain.token_unmatched_query' : 'screening.explain.token_unmatched_candidate', { token: isolate(p.token) });
             break;
           case 'weak_alias':
             text = t('screening.explain.weak_alias', { delta: signed(-Number(p.penalty)) });
             break;
           case 'birth_date_exact':
-            text = t('screening.explain.birth_date_exact', { date: p.date, delta: signed(p.delta) });
+            text = t('screening.explain.birth_date_exact', { date: isolate(p.date), delta: signed(p.delta) });
             break;
           case 'birth_date_year':
-            text = t('screening.explain.birth_date_year', { year: p.year, delta: signed(p.delta) });
+            text = t('screening.explain.birth_date_year', { year: isolate(p.year), delta: signed(p.delta) });
             break;
           case 'birth_date_near':
-            text = t('screening.explain.birth_date_near', { query: p.query, candidate: p.candidate, delta: signed(p.delta) });
+            text = t('screening.explain.birth_date_near', { query: isolate(p.query), candidate: isolate(p.candidate), delta: signed(p.delta) });
             break;
           case 'birth_date_mismatch':
-            text = t('screening.explain.birth_date_mismatch', { query: p.query, candidate: p.candidate, delta: signed(p.delta) });
+            text = t('screening.explain.birth_date_mismatch', { query: isolate(p.query), candidate: isolate(p.candidate), delta: signed(p.delta) });
             break;
           case 'nationality_match':
-            text = t('screening.explain.nationality_match', { country: country(p.country), delta: signed(p.delta) });
+            text = t('screening.explain.nationality_match', { country: isolate(country(p.country)), delta: signed(p.delta) });
             break;
           case 'nationality_mismatch':
-            text = t('screening.explain.nationality_mismatch', { query: country(p.query), candidate: country(p.candidate), delta: signed(p.delta) });
+            text = t('screening.explain.nationality_mismatch', { query: isolate(country(p.query)), candidate: isolate(country(p.candidate)), delta: signed(p.delta) });
             break;
           case 'gender_mismatch':
             text = t('screening.explain.gender_mismatch', { delta: signed(p.delta) });
             break;
           case 'document_match':
-            text = t('screening.explain.document_match', { number: p.number, floor: pct(p.floor) });
+            text = t('screening.explain.document_match', { number: isolate(p.number), floor: pct(p.floor) });
             break;
           case 'document_mismatch':
             text = t('screening.explain.document_mismatch', { delta: signed(p.delta) });
@@ -71,7 +74,7 @@ export function Explanation({ items }: { items: PExplanationItem[] }) {
         }
         return (
           <List.Item key={i}>
-            <Text size="sm" dir="auto">{text}</Text>
+            <Text size="sm">{text}</Text>
           </List.Item>
         );
       })}
