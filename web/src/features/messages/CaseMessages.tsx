@@ -5,6 +5,7 @@ import type { PCase } from '../../../../common';
 import { useSession } from '../../api/session';
 import { Empty, ErrorAlert, Loading } from '../../components/States';
 import { useCaseThread } from './api';
+import { caseDeskOf } from './caseDesk';
 import { ComposeForm } from './ComposeForm';
 import { IconMail, IconSend } from './icons';
 import { MessageList } from './MessageList';
@@ -50,7 +51,7 @@ export function CaseMessages({ caseId, case: theCase }: { caseId: string; case: 
       ) : (
         <MessageList messages={messages} showCase={false} label={t('messages.case.title')} />
       )}
-      {composing && <ComposeForm caseId={caseId} agencies={agencies} onClose={() => setComposing(false)} />}
+      {composing && <ComposeForm caseId={caseId} agencies={agencies} deskId={caseDeskOf(me, theCase)} onClose={() => setComposing(false)} />}
     </Card>
   );
 }

@@ -48,9 +48,11 @@ function Choice({ label, help, error, children }: { label: string; help: ReactNo
     <Input.Wrapper label={label} error={error}>
       <Stack gap={4} mt={2}>
         {children}
-        <Text size="xs" c="dimmed" mih={18}>
-          {help}
-        </Text>
+        {help && (
+          <Text size="xs" c="dimmed">
+            {help}
+          </Text>
+        )}
       </Stack>
     </Input.Wrapper>
   );
@@ -60,6 +62,8 @@ export interface ComposeProps {
   caseId: string;
   /** The case's active participant agencies (the sender's own agency is left out here). */
   agencies: PAgencyRef[];
+  /** The desk to send from, when it is one of the writer's (the desk that handles the case). */
+  deskId?: string;
   /** Answering this message: the reply threads under it and starts with its codes. */
   parent?: PMessage;
   onClose: () => void;
@@ -70,7 +74,7 @@ export interface ComposeProps {
  * Writing a message in a case: recipients among the case's partner agencies (optionally a desk each), the Markdown
  * body with a preview, and the handling code, TLP marking and evaluation codes, each explained in a line.
  */
-export function ComposeForm({ caseId, agencies, parent, onClose, onSent }: ComposeProps) {
+export function ComposeForm({ caseId, agencies, deskId, parent, onClose, onSent }: ComposeProps) {
   const { t } = useTranslation();
   const me = useSession();
   const send = useSendMessage(caseId);
@@ -92,8 +96,10 @@ export function ComposeForm({ caseId, agencies, parent, onClose, onSent }: Compo
   const [priority, setPriority] = useState<'normal' | 'urgent'>(parent?.priority ?? 'normal');
   const [isRequest, setIsRequest] = useState(false);
   const [purpose, setPurpose] = useState('');
-  const [senderDeskId, setSenderDeskId] = useState<string | null>(me.desks[0]?.id ?? null);
+  const [senderDeskId, setSenderDeskId] = useState<string | null>((me.desks.find((d) => d.id === deskId) ?? me.desks[0])?.id ?? null);
   const [local, setLocal] = useState<Record<string, string>>({});
+  // A field's message goes once the field is changed.
+  const edited = (key: string) => local[key] !== undefined && setLocal(({ [key]: _gone, ...rest }) => rest);
 
   const canRequest = me.permissions.includes('request.start');
   const errors = { ...detailErrors(t, send.error), ...local };
@@ -101,6 +107,7 @@ export function ComposeForm({ caseId, agencies, parent, onClose, onSent }: Compo
   const setRecipient = (agencyId: string) => (r: Recipient | undefined) => {
     const others = tlp === 'RED' && r ? [] : recipients.filter((x) => x.agencyId !== agencyId);
     setRecipients(r ? [...others, r] : others);
+    edited('recipients');
   };
 
   const submit = (e: FormEvent) => {
@@ -162,7 +169,7 @@ export function ComposeForm({ caseId, agencies, parent, onClose, onSent }: Compo
           )}
         </Input.Wrapper>
 
-        <TextInput label={t('messages.compose.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors.subject} maxLength={300} required data-autofocus />
+        <TextInput label={t('messages.compose.subject')} value={subject} onChange={(e) => (setSubject(e.currentTarget.value), edited('subject'))} error={errors.subject} maxLength={300} required data-autofocus />
 
         <Input.Wrapper label={t('messages.compose.body')} description={t('messages.compose.bodyHelp')} error={errors.body} required>
           <Tabs value={tab} onChange={setTab} mt={4} variant="outline">
@@ -174,7 +181,7 @@ export function ComposeForm({ caseId, agencies, parent, onClose, onSent }: Compo
               <Textarea
                 aria-label={t('messages.compose.body')}
                 value={body}
-                onChange={(e) => setBody(e.currentTarget.value)}
+                onChange={(e) => (setBody(e.currentTarget.value), edited('body'))}
                 autosize
                 minRows={7}
                 maxRows={18}
@@ -194,7 +201,7 @@ export function ComposeForm({ caseId, agencies, parent, onClose, onSent }: Compo
           <SegmentedControl value={handlingCode} onChange={(v) => setHandlingCode(v as HandlingCode)} data={HANDLING_CODES.map((c) => ({ value: c, label: `${c} · ${t(`messages.handling.${c}`)}` }))} size="xs" fullWidth aria-label={t('messages.compose.handling')} />
         </Choice>
         {handlingCode === 'H3' && (
-          <Textarea label={t('messages.compose.handlingText')} description={t('messages.compose.handlingTextHelp')} value={handlingText} onChange={(e) => setHandlingText(e.currentTarget.value)} error={errors.handlingText} autosize minRows={2} maxLength={2000} required />
+          <Textarea label={t('messages.compose.handlingText')} description={t('messages.compose.handlingTextHelp')} value={handlingText} onChange={(e) => (setHandlingText(e.currentTarget.value), edited('handlingText'))} error={errors.handlingText} autosize minRows={2} maxLength={2000} required />
         )}
 
         <Choice
@@ -225,11 +232,11 @@ export function ComposeForm({ caseId, agencies, parent, onClose, onSent }: Compo
         </Choice>
 
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <Choice label={t('messages.compose.reliability')} help={reliability ? t(`messages.reliability.${reliability}`) : t('messages.compose.chooseOne')} error={errors.sourceReliability}>
-            <SegmentedControl value={reliability} onChange={setReliability} data={SOURCE_RELIABILITY.map((r) => ({ value: r, label: r }))} size="xs" fullWidth aria-label={t('messages.compose.reliability')} />
+          <Choice label={t('messages.compose.reliability')} help={reliability ? t(`messages.reliability.${reliability}`) : ''} error={errors.sourceReliability && t('messages.compose.chooseOne')}>
+            <SegmentedControl value={reliability} onChange={(v) => (setReliability(v), edited('sourceReliability'))} data={SOURCE_RELIABILITY.map((r) => ({ value: r, label: r }))} size="xs" fullWidth aria-label={t('messages.compose.reliability')} />
           </Choice>
-          <Choice label={t('messages.compose.accuracy')} help={accuracy ? t(`messages.accuracy.${accuracy}`) : t('messages.compose.chooseOne')} error={errors.infoAccuracy}>
-            <SegmentedControl value={accuracy} onChange={setAccuracy} data={INFO_ACCURACY.map((n) => ({ value: String(n), label: String(n) }))} size="xs" fullWidth aria-label={t('messages.compose.accuracy')} />
+          <Choice label={t('messages.compose.accuracy')} help={accuracy ? t(`messages.accuracy.${accuracy}`) : ''} error={errors.infoAccuracy && t('messages.compose.chooseOne')}>
+            <SegmentedControl value={accuracy} onChange={(v) => (setAccuracy(v), edited('infoAccuracy'))} data={INFO_ACCURACY.map((n) => ({ value: String(n), label: String(n) }))} size="xs" fullWidth aria-label={t('messages.compose.accuracy')} />
           </Choice>
         </SimpleGrid>
 

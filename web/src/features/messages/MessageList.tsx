@@ -1,4 +1,4 @@
-import { Anchor, Box, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Anchor, Box, Group, Stack, Table, Text, Tooltip, VisuallyHidden, useDirection } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { PMessageSummary } from '../../../../common';
@@ -51,6 +51,7 @@ export function MessageList({ messages, showCase = true, label }: { messages: PM
   const { t, i18n } = useTranslation();
   const me = useSession();
   const navigate = useNavigate();
+  const { dir } = useDirection();
   const when = listDate(i18n.language);
   const full = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short' });
 
@@ -94,7 +95,7 @@ export function MessageList({ messages, showCase = true, label }: { messages: PM
                   <Group gap={6} wrap="nowrap">
                     {m.priority === 'urgent' && <UrgentBadge size="xs" />}
                     <Anchor component={Link} to={`/messages/${m.id}`} size="sm" c="inherit" fw={m.unread ? 700 : 500} lineClamp={1} onClick={(e) => e.stopPropagation()}>
-                      {m.parentId ? `↳ ${m.subject}` : m.subject}
+                      {m.parentId ? `${dir === 'rtl' ? '↲' : '↳'} ${m.subject}` : m.subject}
                     </Anchor>
                   </Group>
                   {showCase && (

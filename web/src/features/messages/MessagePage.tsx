@@ -12,6 +12,7 @@ import { Empty, ErrorAlert, Loading } from '../../components/States';
 import { useFormat } from '../../i18n/format';
 import { useCase } from '../cases/api';
 import { useCaseThread, useMessage } from './api';
+import { caseDeskOf } from './caseDesk';
 import { ComposeForm } from './ComposeForm';
 import { H3Panel } from './H3Panel';
 import { IconArrowBack, IconMail, IconReply, IconShield } from './icons';
@@ -51,11 +52,12 @@ function Code({ badge, title, text }: { badge: ReactNode; title: string; text: s
 
 /** Replying needs the case's participants; the case is fetched only when the officer starts a reply. */
 function Reply({ message, onClose }: { message: PMessage; onClose: () => void }) {
+  const me = useSession();
   const theCase = useCase(message.caseId);
   if (theCase.isPending) return null;
   if (theCase.error) return <ErrorAlert error={theCase.error} />;
   const agencies = theCase.data.participants.filter((p) => p.status === 'active').map((p) => p.agency);
-  return <ComposeForm caseId={message.caseId} agencies={agencies} parent={message} onClose={onClose} />;
+  return <ComposeForm caseId={message.caseId} agencies={agencies} deskId={caseDeskOf(me, theCase.data)} parent={message} onClose={onClose} />;
 }
 
 function Replies({ message }: { message: PMessage }) {
