@@ -63,7 +63,11 @@ export class LiveIndex {
   /** Waits for the index, bringing it up to date when the last look at the database is older than `maxAgeMs`. */
   async current(maxAgeMs = 1000): Promise<ScreeningIndex> {
     await this.start();
-    if (Date.now() - this.lastSync > maxAgeMs) await this.sync();
+    if (Date.now() - this.lastSync > maxAgeMs) {
+      // Requests arriving together share one look at the database rather than queueing one each.
+      if (this.syncing) await this.syncing;
+      else await this.sync();
+    }
     return this.index;
   }
 
