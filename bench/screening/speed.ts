@@ -91,6 +91,9 @@ export async function runSpeed(opts: { size: number; singles: number; batch: num
     batchQps: opts.batch / batchSeconds,
     projected1MBatchMinutes: 1_000_000 / (opts.batch / batchSeconds) / 60,
   };
+  console.error(
+    `  single: ${res.qps.toFixed(0)} q/s, p50 ${res.p50ms.toFixed(2)} ms, p99 ${res.p99ms.toFixed(2)} ms; batch: ${res.batchQps.toFixed(0)} q/s`,
+  );
   if (opts.snapshot !== undefined) {
     const w0 = performance.now();
     await idx.saveSnapshot(opts.snapshot);
