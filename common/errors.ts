@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'internal',
   'partnership_required',
   'framework_not_allowed',
+  'onward_refused',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -94,6 +94,8 @@ export interface PMessageSummary {
   infoAccuracy: number;
   priority: 'urgent' | 'normal';
   isRequest: boolean;
+  /** For a copy passed on: the original provider, whose codes it keeps and who alone grants permissions. */
+  originAgencyId: string | null;
   createdAt: string;
   unread: boolean;
   overdue: boolean;
@@ -109,5 +111,44 @@ export interface PMessage extends PMessageSummary {
   /** The sender's name: shown only to the sender's own agency, or inside a joint team where members are named. */
   senderName: string | null;
   redReaders: number | null;
-  abilities: { reply: boolean; acknowledgeH3: boolean; acknowledge: boolean; classify: boolean; extend: boolean; refuse: boolean };
+  abilities: { reply: boolean; acknowledgeH3: boolean; acknowledge: boolean; classify: boolean; extend: boolean; refuse: boolean; passOn: boolean; requestPermission: boolean };
+}
+
+export const ZPassOnRequest = z.object({
+  caseId: ZUuid,
+  recipients: z.array(z.object({ agencyId: ZUuid, deskId: ZUuid.optional() })).min(1, 'Choose at least one recipient agency.').max(20),
+  note: z.string().trim().max(4000).optional(),
+  purpose: z.string().trim().max(500).optional(),
+});
+export type TPassOnRequest = z.infer<typeof ZPassOnRequest>;
+
+export const ZPermissionRequest = z
+  .object({ kind: z.enum(['disseminate', 'judicial']), targetAgencyId: ZUuid.optional(), reason: z.string().trim().min(3, 'Say why.').max(2000) })
+  .superRefine((v, ctx) => {
+    if ((v.kind === 'disseminate') !== Boolean(v.targetAgencyId)) ctx.addIssue({ code: 'custom', path: ['targetAgencyId'], message: 'Name the agency for dissemination, and only for it.' });
+  });
+export type TPermissionRequest = z.infer<typeof ZPermissionRequest>;
+export const ZPermissionDecision = z.object({ decision: z.enum(['grant', 'refuse']), note: z.string().trim().max(2000).optional() });
+
+/** Why passing information on is refused; the web app explains each in the reader's language. */
+export const ONWARD_REFUSALS = ['tlp_red', 'tlp_amber_strict', 'tlp_amber_foreign', 'h2_needs_permission', 'h3_not_acknowledged'] as const;
+export type OnwardRefusal = (typeof ONWARD_REFUSALS)[number];
+
+export interface PMessagePermission {
+  id: string;
+  originMessageId: string;
+  viaMessageId: string;
+  originAgencyId: string;
+  originAgencyName: string;
+  requesterAgencyId: string;
+  requesterAgencyName: string;
+  kind: 'disseminate' | 'judicial';
+  targetAgencyId: string | null;
+  targetAgencyName: string | null;
+  reason: string;
+  status: 'pending' | 'granted' | 'refused';
+  decisionNote: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  abilities: { decide: boolean };
 }

@@ -50,6 +50,7 @@ export function presentSummary(actor: Actor, m: MessageRow, receipts: ReceiptRow
     infoAccuracy: m.info_accuracy,
     priority: m.priority,
     isRequest: m.is_request,
+    originAgencyId: m.origin_agency_id,
     createdAt: iso(m.created_at)!,
     unread: !read && m.sender_user_id !== actor.userId,
     overdue: presented.some((r) => r.requestState === 'overdue'),
@@ -66,6 +67,7 @@ export function messageRecord(actor: Actor, m: MessageRow, receipts: ReceiptRow[
     handlingCode: m.handling_code,
     h3Acknowledged,
     caseOpen: m.case_status === 'open',
+    originAgencyId: m.origin_agency_id ?? m.sender_agency_id,
   };
 }
 
@@ -88,6 +90,8 @@ export function presentMessage(actor: Actor, m: MessageRow, receipts: ReceiptRow
       classify: abilities.classify && receipts.some((r) => r.agency_id === actor.agencyId && r.framework === 'eu-2023-977'),
       extend: abilities.extend,
       refuse: abilities.refuse,
+      passOn: abilities.passOn,
+      requestPermission: abilities.requestPermission,
     },
   };
 }

@@ -10,7 +10,7 @@ export type ReceiptRow = Selectable<MessageRecipientTable> & { agency_name: stri
 
 const messageColumns = [
   'm.id', 'm.case_id', 'm.parent_id', 'm.sender_agency_id', 'm.sender_desk_id', 'm.sender_user_id', 'm.subject', 'm.body', 'm.body_format', 'm.purpose',
-  'm.handling_code', 'm.handling_text', 'm.tlp', 'm.source_reliability', 'm.info_accuracy', 'm.priority', 'm.is_request', 'm.lang', 'm.created_at',
+  'm.handling_code', 'm.handling_text', 'm.tlp', 'm.source_reliability', 'm.info_accuracy', 'm.priority', 'm.is_request', 'm.lang', 'm.created_at', 'm.origin_message_id', 'm.origin_agency_id',
 ] as const;
 
 function base(ctx: Ctx) {

@@ -225,6 +225,24 @@ export interface MessageTable {
   lang: string;
   search: ColumnType<string, unknown, never>;
   created_at: CreatedAt;
+  origin_message_id: ColumnType<string | null, string | null | undefined, never>;
+  origin_agency_id: ColumnType<string | null, string | null | undefined, never>;
+}
+export interface MessagePermissionTable {
+  id: Generated<string>;
+  origin_message_id: string;
+  origin_agency_id: string;
+  via_message_id: string;
+  requester_agency_id: string;
+  requested_by: string;
+  kind: 'disseminate' | 'judicial';
+  target_agency_id: string | null;
+  reason: string;
+  status: Generated<'pending' | 'granted' | 'refused'>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+  created_at: CreatedAt;
 }
 export interface MessageRecipientTable {
   message_id: string;
@@ -274,6 +292,7 @@ export interface DB {
   desk_red_readers: DeskRedReaderTable;
   message_red_readers: MessageRedReaderTable;
   message_h3_acks: MessageH3AckTable;
+  message_permissions: MessagePermissionTable;
   agencies: AgencyTable;
   desks: DeskTable;
   users: UserTable;

@@ -19,7 +19,7 @@ function searchVector(subject: string, body: string) {
  * A request gets its deadline from the partnership's legal framework. TLP:RED goes to one desk and is readable only
  * by that desk's standing RED readers, fixed now. A reply to an open request answers it.
  */
-export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageRequest, locale: string): Promise<{ id: string; recipients: string[] }> {
+export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageRequest, locale: string, origin: { messageId: string; agencyId: string } | null = null): Promise<{ id: string; recipients: string[] }> {
   const me = ctx.actor;
   const { row: theCase } = await loadCase(ctx, caseId);
   if (theCase.status !== 'open') throw conflict('This case is closed: reopen it to send messages.');
@@ -62,6 +62,8 @@ export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageR
       source_reliability: input.sourceReliability, info_accuracy: input.infoAccuracy, priority: input.priority, is_request: input.isRequest, lang: cfg,
       search: searchVector(input.subject, input.body),
       created_at: now,
+      origin_message_id: origin?.messageId ?? null,
+      origin_agency_id: origin?.agencyId ?? null,
     })
     .execute();
   await ctx.tx
@@ -82,7 +84,9 @@ export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageR
     await ctx.tx.updateTable('message_recipients').set({ request_state: 'answered', answered_at: now, answer_id: id }).where('message_id', '=', input.parentId).where('agency_id', '=', me.agencyId!).execute();
   }
 
-  ctx.audit({ action: 'message.sent', objectType: 'message', objectId: id, purpose: input.purpose ?? null, details: { caseId, recipients: recipients.length, tlp: input.tlp, handling: input.handlingCode, request: input.isRequest } });
+  ctx.audit({ action: origin ? 'message.passed_on' : 'message.sent', objectType: 'message', objectId: id, purpose: input.purpose ?? null, details: { caseId, recipients: recipients.length, tlp: input.tlp, handling: input.handlingCode, request: input.isRequest, ...(origin && { originMessageId: origin.messageId }) } });
+  // The original provider sees in its audit where its information went (per agency, never per person).
+  if (origin && origin.agencyId !== me.agencyId) ctx.audit({ action: 'message.passed_on', objectType: 'message', objectId: origin.messageId, subjectAgencyId: origin.agencyId, details: { copy: id, to: recipients.map((r) => r.agencyId) } });
   for (const r of recipients) {
     ctx.audit({ action: 'message.received', objectType: 'message', objectId: id, subjectAgencyId: r.agencyId, details: { caseId } });
     ctx.emit({ topic: 'message', id, audience: input.tlp === 'RED' ? { deskIds: [r.deskId!] } : { agencyIds: [r.agencyId] } });

@@ -9,6 +9,8 @@ export interface MessageRecord {
   handlingCode: string;
   h3Acknowledged: boolean;
   caseOpen: boolean;
+  /** The original provider: the sender, or for a copy the agency it came from first. */
+  originAgencyId: string;
 }
 type P = Predicate<MessageRecord>;
 
@@ -23,7 +25,7 @@ const caseOpen: P = (_a, r) => r.caseOpen;
  * Messages. Seeing one at all is decided by row-level security and the case (messages_read in migrations/0004); these rules say
  * what a viewer who sees it may do. The requested side (a recipient agency) answers for its own receipt.
  */
-export const messagePolicy = definePolicy<MessageRecord, 'readBody' | 'reply' | 'acknowledgeH3' | 'acknowledge' | 'classify' | 'extend' | 'refuse'>({
+export const messagePolicy = definePolicy<MessageRecord, 'readBody' | 'reply' | 'acknowledgeH3' | 'acknowledge' | 'classify' | 'extend' | 'refuse' | 'passOn' | 'requestPermission'>({
   readBody: allow(worker, (a, r) => !h3Pending(a, r)),
   reply: allow(worker, caseOpen, (a, r) => recipient(a, r) || sender(a, r)),
   acknowledgeH3: allow(worker, h3Pending),
@@ -31,4 +33,8 @@ export const messagePolicy = definePolicy<MessageRecord, 'readBody' | 'reply' | 
   classify: allow(worker, openRequest),
   extend: allow(worker, openRequest),
   refuse: allow(worker, openRequest),
+  // Passing on is the liaison's right; whether this transfer is allowed is the onward rule's (onward.ts).
+  passOn: allow(has('request.start'), (a, r) => !h3Pending(a, r)),
+  // Permissions are asked of the original provider by those who received the information.
+  requestPermission: allow(worker, (a, r) => a.agencyId !== r.originAgencyId),
 });
