@@ -99,7 +99,13 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
       return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: v.message }));
+      // Each detail names the field, says what is wrong in English, and gives the zod code and limits so the web app
+      // can say it in the reader's language.
+      const details = err.validation.map((v) => {
+        const p = (v.params ?? {}) as Record<string, unknown>;
+        const limits = Object.fromEntries(['minimum', 'maximum', 'format', 'origin', 'expected', 'values'].filter((k) => p[k] !== undefined).map((k) => [k, typeof p[k] === 'bigint' ? String(p[k]) : p[k]]));
+        return { path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: v.message, code: v.keyword, ...limits };
+      });
       const first = details[0];
       return reply.status(400).send({ error: { code: 'validation_failed', message: first ? `${first.path || 'request'}: ${first.message}` : 'The request is not valid.', details } });
     }
@@ -162,7 +168,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   });
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: ['index.html'] });
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
       return reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
