@@ -108,8 +108,8 @@ export function ReceiptActions({ message }: { message: PMessage }) {
             <Text size="xs" c="dimmed">
               {t('messages.actions.extendHelp')}
             </Text>
-            <TextInput type="datetime-local" size="xs" label={t('messages.actions.until')} value={until} onChange={(e) => setUntil(e.currentTarget.value)} error={fieldErrors.until} required w={240} />
-            <Textarea size="xs" label={t('messages.actions.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldErrors.reason} autosize minRows={2} maxLength={1000} required />
+            <TextInput type="datetime-local" size="xs" label={t('messages.actions.until')} value={until} onChange={(e) => setUntil(e.currentTarget.value)} error={fieldErrors.until} withAsterisk w={240} />
+            <Textarea size="xs" label={t('messages.actions.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldErrors.reason} autosize minRows={2} maxLength={1000} withAsterisk />
             <Group gap="xs">
               <Button size="xs" type="submit" loading={mutation.isPending}>
                 {t('messages.actions.extendConfirm')}
@@ -126,7 +126,7 @@ export function ReceiptActions({ message }: { message: PMessage }) {
             <Text size="xs" c="dimmed">
               {t('messages.actions.refuseHelp')}
             </Text>
-            <Textarea size="xs" label={t('messages.actions.ground')} value={ground} onChange={(e) => setGround(e.currentTarget.value)} error={fieldErrors.ground} autosize minRows={2} maxLength={1000} required />
+            <Textarea size="xs" label={t('messages.actions.ground')} value={ground} onChange={(e) => setGround(e.currentTarget.value)} error={fieldErrors.ground} autosize minRows={2} maxLength={1000} withAsterisk />
             <Group gap="xs">
               <Button size="xs" type="submit" color="red" loading={mutation.isPending}>
                 {t('messages.actions.refuseConfirm')}
