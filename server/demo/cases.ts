@@ -8,6 +8,8 @@ interface DemoCase {
   summary: string;
   crimeAreas: CrimeArea[];
   owner: [agency: string, desk: string, opener: string];
+  /** Who invited the partners (a liaison: inviting needs `request.start`); the opener by default. */
+  inviter?: string;
   restricted: boolean;
   /** Named members by e-mail. */
   members: string[];
@@ -42,6 +44,7 @@ export const DEMO_CASES: DemoCase[] = [
       'Victims in Casablanca, Rabat and Guangdong; the deposit wallets are swept to exchanges within hours. The DGSN cybercrime desk and the MPS cybersecurity bureau trace the money and the operators.',
     crimeAreas: ['cybercrime', 'money-laundering'],
     owner: ['dgsn', 'cyber', 'analyst@dgsn.demo'],
+    inviter: 'liaison@dgsn.demo',
     restricted: false,
     members: ['liaison@mps.demo', 'officer@mps.demo'],
     partners: [['mps', 'cyber', 'active', 'liaison@mps.demo']],
@@ -106,14 +109,15 @@ export async function loadDemoCases(ctx: Ctx): Promise<number> {
     };
     for (const email of dc.members.filter((e) => user(e).agency_id === owner)) await name(email, opener);
 
+    const inviter = user(dc.inviter ?? openerEmail);
     for (const [code, deskCode, status, answeredBy] of dc.partners) {
       const agency = agencies.get(code)!;
       await ctx.tx.insertInto('case_participants').values({
-        case_id: id, agency_id: agency, role: 'participant', status, desk_id: deskCode ? desk(code, deskCode) : null, invited_by: opener.id, invited_by_agency_id: owner, invited_at: next(),
+        case_id: id, agency_id: agency, role: 'participant', status, desk_id: deskCode ? desk(code, deskCode) : null, invited_by: inviter.id, invited_by_agency_id: owner, invited_at: next(),
         invitation_title: dc.title, invitation_crime_areas: dc.crimeAreas, invitation_restricted: dc.restricted, invitation_note: '',
         ...(answeredBy && { responded_by: user(answeredBy).id, responded_at: next(0) }),
       }).execute();
-      await event(opener, 'participant.invited', ['participant', agency], { agencyId: agency });
+      await event(inviter, 'participant.invited', ['participant', agency], { agencyId: agency });
       if (status === 'active' && answeredBy) {
         const who = user(answeredBy);
         await event(who, 'participant.accepted', ['participant', agency], { agencyId: agency });

@@ -137,7 +137,7 @@ function MembersCard({ c, agencies }: { c: PCase; agencies: Map<string, PAgencyR
             <Text size="sm" c="dimmed">
               {t('cases.nameMembersIntro')}
             </Text>
-            <MultiSelect label={t('cases.colleagues')} data={(people.data?.nameable ?? []).map((p) => ({ value: p.id, label: p.displayName }))} value={chosen} onChange={setChosen} searchable data-autofocus />
+            <MultiSelect label={t('cases.colleagues')} data={(people.data?.nameable ?? []).map((p) => ({ value: p.id, label: p.displayName }))} value={chosen} onChange={setChosen} searchable />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setNaming(false)}>
                 {t('common.cancel')}
@@ -172,7 +172,7 @@ function LeaveButton({ c }: { c: PCase }) {
             <Button variant="default" onClick={() => setConfirm(false)}>
               {t('common.cancel')}
             </Button>
-            <Button color="red" loading={leave.isPending} onClick={() => leave.mutate(undefined, { onSuccess: () => void navigate('/cases') })}>
+            <Button color="red" loading={leave.isPending} onClick={() => void leave.mutateAsync().then(() => navigate('/cases'), () => undefined)}>
               {t('cases.leaveSubmit')}
             </Button>
           </Group>

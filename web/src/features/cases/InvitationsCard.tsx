@@ -20,16 +20,13 @@ function AcceptModal({ invitation, onClose }: { invitation: PCaseInvitation; onC
   const [members, setMembers] = useState<string[]>(invitation.restricted ? [me.user.id] : []);
   const missing = invitation.restricted && members.length === 0;
 
-  const submit = () =>
-    answer.mutate(
-      { caseId: invitation.caseId, answer: 'accept', body: { deskId: deskId ?? undefined, memberIds: members } },
-      {
-        onSuccess: (r) => {
-          onClose();
-          if ('visible' in r && r.visible) void navigate(`/cases/${r.caseId}`);
-        },
-      },
-    );
+  // mutateAsync: the list of invitations refreshes (and this dialog goes away) before a per-call onSuccess would run.
+  const submit = async () => {
+    const r = await answer.mutateAsync({ caseId: invitation.caseId, answer: 'accept', body: { deskId: deskId ?? undefined, memberIds: members } }).catch(() => null);
+    if (!r) return;
+    onClose();
+    if ('visible' in r && r.visible) void navigate(`/cases/${r.caseId}`);
+  };
 
   return (
     <Modal opened onClose={onClose} title={t('invitations.acceptTitle', { title: iso(invitation.title) })} size="lg">
@@ -54,7 +51,7 @@ function AcceptModal({ invitation, onClose }: { invitation: PCaseInvitation; onC
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={submit} loading={answer.isPending} disabled={missing}>
+          <Button onClick={() => void submit()} loading={answer.isPending} disabled={missing}>
             {t('invitations.accept')}
           </Button>
         </Group>

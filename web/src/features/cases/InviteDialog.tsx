@@ -46,7 +46,6 @@ export function InviteDialog({ c, onClose }: { c: PCase; onClose: () => void }) 
           onChange={setAgencyId}
           searchable
           nothingFoundMessage={t('cases.noPartners')}
-          data-autofocus
         />
         {partnerships.data && options.length === 0 && (
           <Alert variant="light" color="gray">

@@ -78,6 +78,6 @@ export function useAnswerInvitation() {
   return useMutation({
     mutationFn: ({ caseId, answer, body }: { caseId: string; answer: 'accept' | 'decline'; body?: TAcceptInvitationRequest }) =>
       api.post<{ caseId: string; visible: boolean } | { ok: true }>(`/api/cases/${encodeURIComponent(caseId)}/${answer}`, body ?? {}),
-    onSuccess: () => qc.invalidateQueries({ queryKey: CASES_KEY }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: CASES_KEY }),
   });
 }

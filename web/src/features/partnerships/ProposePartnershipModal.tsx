@@ -52,7 +52,7 @@ export function ProposePartnershipModal({ exclude, onClose }: { exclude: Set<str
           ) : (
             <ErrorAlert error={propose.error} />
           )}
-          <Select label={t('partnerships.partner')} data={options} value={partnerAgencyId} onChange={setPartner} error={errors.partnerAgencyId} searchable data-autofocus />
+          <Select label={t('partnerships.partner')} data={options} value={partnerAgencyId} onChange={setPartner} error={errors.partnerAgencyId} searchable />
           <Select
             label={t('partnerships.framework')}
             description={t(`frameworkHelp.${framework}`)}
