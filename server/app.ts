@@ -171,7 +171,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: ['index.html'] });
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      // Routes of the web app get the app; a missing file (an old asset name) gets a plain 404.
+      const path = req.url.split('?')[0] ?? '';
+      if (req.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) return reply.type('text/html').sendFile('index.html');
       return reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
     });
   } else {
