@@ -21,6 +21,15 @@ async function readers(ctx: Ctx, deskId: string) {
 
 export async function redReaderRoutes(app: App): Promise<void> {
   const { deps } = app;
+  // Whom a supervisor may name: active colleagues of their own agency who work cases (officer, analyst, liaison).
+  app.get('/api/red-reader-candidates', { schema: { tags: ['messages'], summary: 'Colleagues a supervisor may name as TLP:RED readers' } }, async (req) =>
+    withActor(deps.db, req.actor!, req.ip, async (ctx) => {
+      if (!redReadersPolicy.can(ctx.actor, 'manage', { agencyId: ctx.actor.agencyId! })) throw notFound('route');
+      const candidates = await ctx.tx.selectFrom('users').select(['id', 'display_name as displayName', 'email']).where('agency_id', '=', ctx.actor.agencyId!).where('disabled_at', 'is', null)
+        .where((eb) => eb.or(['officer', 'analyst', 'liaison'].map((r) => eb(eb.val(r), '=', eb.fn.any('roles'))))).orderBy('display_name').execute();
+      return { candidates };
+    }),
+  );
   app.get('/api/desks/:id/red-readers', { schema: { tags: ['messages'], summary: "A desk's standing TLP:RED readers (its agency's supervisor)", params: ZId } }, async (req) => {
     const { id } = req.params as z.infer<typeof ZId>;
     return withActor(deps.db, req.actor!, req.ip, async (ctx) => {

@@ -102,6 +102,15 @@ describe('handling codes and markings', () => {
     expect((await send(w.maLiaison.s, { tlp: 'RED', recipients: [{ agencyId: w.es.id }] })).statusCode).toBe(400);
   });
 
+  it('a supervisor lists the colleagues they may name; nobody else can', async () => {
+    const sup = (await call(env, w.maSupervisor.s, 'GET', '/api/red-reader-candidates')).json().candidates as { id: string }[];
+    expect(sup.map((c) => c.id)).toEqual(expect.arrayContaining([w.maOfficer.user.id, w.maLiaison.user.id]));
+    expect(sup.map((c) => c.id)).not.toContain(w.esOfficer.user.id);
+    expect(sup.map((c) => c.id)).not.toContain(w.maAdmin.user.id);
+    expect((await call(env, w.maOfficer.s, 'GET', '/api/red-reader-candidates')).statusCode).toBe(404);
+    expect((await call(env, null, 'GET', '/api/red-reader-candidates')).statusCode).toBe(401);
+  });
+
   it('only a supervisor of the desk agency keeps the RED list', async () => {
     expect((await call(env, w.esOfficer.s, 'PUT', `/api/desks/${w.es.deskId}/red-readers`, { userIds: [] })).statusCode).toBe(404);
     expect((await call(env, w.maSupervisor.s, 'PUT', `/api/desks/${w.es.deskId}/red-readers`, { userIds: [w.maOfficer.user.id] })).statusCode).toBe(404);

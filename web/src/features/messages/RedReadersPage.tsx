@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, CloseButton, Group, MultiSelect, SimpleGrid
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PCaseColleague, PDesk } from '../../../../common';
+import type { PDesk } from '../../../../common';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { IconAlert } from '../../components/icons';
@@ -100,18 +100,17 @@ export function RedReadersPage() {
   const allowed = me.permissions.includes('desk.red-readers');
   const desks = useAgencyDesks(null);
   const active = (desks.data ?? []).filter((d) => !d.disabled);
-  // Who can be named: colleagues who work cases, when this user may list them (a supervisor who also works cases);
-  // otherwise the people already named at one of the agency's desks.
+  // Who can be named: the agency's colleagues who work cases (the server lists them for supervisors).
   const colleagues = useQuery({
-    queryKey: ['cases', 'colleagues'],
-    queryFn: async () => (await api.get<{ colleagues: PCaseColleague[] }>('/api/case-colleagues')).colleagues,
-    enabled: allowed && me.permissions.includes('case.work'),
+    queryKey: ['red-reader-candidates'],
+    queryFn: async () => (await api.get<{ candidates: { id: string; displayName: string; email: string }[] }>('/api/red-reader-candidates')).candidates,
+    enabled: allowed,
   });
   const named = useQueries({
     queries: active.map((d) => ({ queryKey: ['red-readers', d.id], queryFn: async () => (await api.get<{ readers: RedReader[] }>(`/api/desks/${encodeURIComponent(d.id)}/red-readers`)).readers, enabled: allowed })),
   });
   const people = new Map<string, Person>();
-  for (const c of colleagues.data ?? []) people.set(c.id, { id: c.id, name: c.displayName });
+  for (const c of colleagues.data ?? []) people.set(c.id, { id: c.id, name: c.displayName, email: c.email });
   for (const q of named) for (const r of q.data ?? []) people.set(r.userId, { id: r.userId, name: r.displayName, email: r.email });
   const list = [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
 
