@@ -82,7 +82,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     referrerPolicy: { policy: 'no-referrer' },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute', errorResponseBuilder: (_req, ctx) => new AppError(429, 'rate_limited', `Too many requests. Try again in ${Math.ceil(ctx.ttl / 1000)} seconds.`) });
+  await app.register(rateLimit, { global: true, max: deps.config.rateLimitPerMinute, timeWindow: '1 minute', errorResponseBuilder: (_req, ctx) => new AppError(429, 'rate_limited', `Too many requests. Try again in ${Math.ceil(ctx.ttl / 1000)} seconds.`) });
 
   await app.register(swagger, {
     openapi: {

@@ -25,6 +25,8 @@ export interface Config {
   /** Cheap argon2 parameters under test only. */
   fastHashing: boolean;
   auditCheckpointMinutes: number;
+  /** Requests a minute per client address across the API (login and enrolment have their own, lower limits). */
+  rateLimitPerMinute: number;
 }
 
 function int(v: string | undefined, d: number): number {
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     fastHashing: env.TANSIQ_FAST_HASHING === 'true' && env.NODE_ENV !== 'production',
     auditCheckpointMinutes: int(env.TANSIQ_AUDIT_CHECKPOINT_MINUTES, 60),
+    rateLimitPerMinute: int(env.TANSIQ_RATE_LIMIT_PER_MINUTE, 600),
   };
 }
 
