@@ -21,7 +21,7 @@ export type { PersonRecord, EntryName, NameType, DocumentRef, ExplanationItem, S
 export { ScreeningIndex, DEFAULT_ALERT_THRESHOLD } from './index/screening-index';
 export { canSee } from './index/access';
 export type { AccessRule, AskerAccess, WatchlistEntry, ScreeningQuery, SearchOptions, SearchHit } from './index/types';
-export { importWatchlist, detectFormat, decodeText, type ImportOptions, type ImportResult, type WatchlistFormat } from './sources/import';
+export { importWatchlist, detectFormat, decodeText, ofacSideFile, type ImportOptions, type ImportResult, type WatchlistFormat } from './sources/import';
 export { parseUnXml } from './sources/un-xml';
 export { parseOfac } from './sources/ofac';
 export { parseFtm } from './sources/ftm';

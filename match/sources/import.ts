@@ -78,7 +78,7 @@ async function exists(p: string): Promise<boolean> {
 }
 
 /** OFAC's side files beside the SDN file: alt.csv/add.csv, or NAME-alt.csv/NAME-add.csv. */
-async function ofacSideFile(path: string, kind: 'alt' | 'add'): Promise<string | undefined> {
+export async function ofacSideFile(path: string, kind: 'alt' | 'add'): Promise<string | undefined> {
   const dir = dirname(path);
   const ext = extname(path);
   const base = basename(path, ext);

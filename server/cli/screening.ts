@@ -1,9 +1,9 @@
-import { access, readFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Command } from 'commander';
 import {
-  ScreeningIndex, compare, decodeText, detectFormat, importWatchlist, parsePeopleCsv, WatchlistFormatError,
+  ScreeningIndex, compare, decodeText, detectFormat, importWatchlist, ofacSideFile, parsePeopleCsv, WatchlistFormatError,
   type PeopleRow, type PersonRecord, type WatchlistEntry,
 } from '../../match';
 import { loadConfig } from '../platform/config';
@@ -63,28 +63,10 @@ async function write(text: string): Promise<void> {
   if (!process.stdout.write(text)) await new Promise<void>((r) => process.stdout.once('drain', () => r()));
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await access(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** OFAC's alias and address files beside the SDN file (the same names the library looks for). */
+/** OFAC's alias and address files beside the SDN file, found by the library's own rule. */
 async function ofacSide(path: string, kind: 'alt' | 'add'): Promise<string | undefined> {
-  const dir = dirname(path);
-  const ext = extname(path);
-  const base = basename(path, ext);
-  const names = [
-    base.toLowerCase() === 'sdn' ? `${kind}${ext}` : null,
-    /[-_]sdn$/i.test(base) ? `${base.replace(/sdn$/i, kind)}${ext}` : null,
-    `${base}-${kind}${ext}`,
-    `${base}_${kind}${ext}`,
-  ];
-  for (const n of names) if (n && (await exists(join(dir, n)))) return readFile(join(dir, n), 'utf8');
-  return undefined;
+  const found = await ofacSideFile(path, kind);
+  return found ? readFile(found, 'utf8') : undefined;
 }
 
 /** `tansiq match`, `tansiq compare` (offline, on files) and `tansiq watchlist import` (into the database, as a job). */
