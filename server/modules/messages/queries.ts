@@ -81,3 +81,8 @@ export async function listMessages(ctx: Ctx, f: TMessageListQuery): Promise<Mess
   }
   return (await q.orderBy('m.created_at', 'desc').limit(f.limit).execute()) as MessageRow[];
 }
+
+/** The actor's interface language (it picks the search configuration recorded with a message). */
+export async function localeOf(ctx: Ctx): Promise<string> {
+  return (await ctx.tx.selectFrom('users').select('locale').where('id', '=', ctx.actor.userId!).executeTakeFirst())?.locale ?? 'en';
+}

@@ -5,16 +5,12 @@ import { withActor, type Ctx } from '../../../platform/db';
 import { notFound, type App } from '../../../platform/http';
 import { messagePolicy } from '../policies/message.policy';
 import { messageRecord, presentMessage, presentSummary } from '../presenters';
-import { listMessages, loadMessage, readByMe, receiptsOf, type MessageRow } from '../queries';
+import { listMessages, loadMessage, localeOf, readByMe, receiptsOf, type MessageRow } from '../queries';
 import { sendMessage } from '../commands/send';
 import { updateReceipt } from '../commands/receipt';
 
 const ZId = z.object({ id: z.uuid('Not a valid identifier.') });
 const ZCaseId = z.object({ caseId: z.uuid('Not a valid identifier.') });
-
-async function localeOf(ctx: Ctx): Promise<string> {
-  return (await ctx.tx.selectFrom('users').select('locale').where('id', '=', ctx.actor.userId!).executeTakeFirst())?.locale ?? 'en';
-}
 
 /**
  * Opens a message for its viewer: the body shows only when they may read it now (H3 acknowledged); reading records

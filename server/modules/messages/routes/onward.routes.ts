@@ -4,7 +4,7 @@ import { withActor, type Ctx } from '../../../platform/db';
 import { notFound, type App } from '../../../platform/http';
 import { messagePolicy } from '../policies/message.policy';
 import { messageRecord } from '../presenters';
-import { loadMessage, receiptsOf } from '../queries';
+import { loadMessage, localeOf, receiptsOf } from '../queries';
 import { decidePermission, passOn, requestPermission } from '../commands/onward';
 
 const ZId = z.object({ id: z.uuid('Not a valid identifier.') });
@@ -46,8 +46,7 @@ export async function onwardRoutes(app: App): Promise<void> {
     const body = req.body as TPassOnRequest;
     const copyId = await withActor(deps.db, req.actor!, req.ip, async (ctx) => {
       const m = await guard(ctx, id, 'passOn');
-      const locale = (await ctx.tx.selectFrom('users').select('locale').where('id', '=', ctx.actor.userId!).executeTakeFirst())?.locale ?? 'en';
-      return passOn(ctx, m, body, locale);
+      return passOn(ctx, m, body, await localeOf(ctx));
     });
     return reply.status(201).send({ id: copyId });
   });
