@@ -5,7 +5,7 @@ import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
 // (CI sets it and TANSIQ_REQUIRE_ALL=1, so nothing is skipped silently there). Browser tests run when
 // Chromium is installed, and are required under TANSIQ_REQUIRE_ALL.
 const requireAll = process.env.TANSIQ_REQUIRE_ALL === '1';
-const unit = ['common/**/*.test.ts', 'match/**/*.test.ts', 'server/**/*.test.ts', 'bin/**/*.test.ts'];
+const unit = ['common/**/*.test.ts', 'match/**/*.test.ts', 'server/**/*.test.ts', 'bin/**/*.test.ts', 'web/src/**/*.test.ts'];
 const projects: TestProjectConfiguration[] = [
   { extends: true, test: { name: 'pglite', include: unit, env: { TANSIQ_TEST_DB: 'pglite' } } },
 ];

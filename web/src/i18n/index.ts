@@ -10,6 +10,26 @@ import zh from '../locales/zh.json';
 
 const STORAGE_KEY = 'tansiq.locale';
 
+type Tree = Record<string, unknown>;
+
+/**
+ * A feature keeps its strings in web/src/locales/<feature>/<lang>.json (one folder per feature, so features grow
+ * without touching one shared file); they sit under the key <feature> beside the shared files' keys.
+ */
+const featureFiles = import.meta.glob<Tree>('../locales/*/*.json', { eager: true, import: 'default' });
+
+function withFeatures(locale: Locale, base: Tree): Tree {
+  const out: Tree = { ...base };
+  for (const [path, strings] of Object.entries(featureFiles)) {
+    const m = /\/locales\/([^/]+)\/([a-z]{2})\.json$/.exec(path);
+    if (!m || m[2] !== locale) continue;
+    const feature = m[1]!;
+    if (feature in out) throw new Error(`The strings of ${feature} are defined twice (${path} and the shared ${locale}.json).`);
+    out[feature] = strings;
+  }
+  return out;
+}
+
 /** The language names as their speakers write them, for the switcher. */
 export const LOCALE_NAMES: Record<Locale, string> = {
   ar: 'العربية',
@@ -65,7 +85,14 @@ const initial = storedLocale() ?? browserLocale() ?? DEFAULT_LOCALE;
 applyToDocument(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { ar: { translation: ar }, de: { translation: de }, en: { translation: en }, es: { translation: es }, fr: { translation: fr }, zh: { translation: zh } },
+  resources: {
+    ar: { translation: withFeatures('ar', ar) },
+    de: { translation: withFeatures('de', de) },
+    en: { translation: withFeatures('en', en) },
+    es: { translation: withFeatures('es', es) },
+    fr: { translation: withFeatures('fr', fr) },
+    zh: { translation: withFeatures('zh', zh) },
+  },
   lng: initial,
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: [...LOCALES],
