@@ -6,3 +6,4 @@ export * from './schemas/identity';
 export * from './schemas/screening';
 export * from './schemas/cases';
 export * from './schemas/messages';
+export * from './schemas/notices';

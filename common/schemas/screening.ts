@@ -100,6 +100,12 @@ export interface PCandidate {
   birthDates: string[];
   nationalities: string[];
   explanation: PExplanationItem[];
+  /** When the candidate is a notice or diffusion: which, and its current status. */
+  notice?: { id: string; reference: string | null; colour: string; kind: string; state: string };
+  /** A published Red notice or Red diffusion above the alert threshold: the person is wanted for arrest. */
+  arrestAlert?: boolean;
+  /** The hit recorded for this alert (to confirm or discard it). */
+  hitId?: string;
 }
 
 export interface PScreeningMatch {
