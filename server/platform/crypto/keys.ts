@@ -2,13 +2,22 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'n
 import { dirname } from 'node:path';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 
-/** The master key (32 bytes) that wraps data keys and encrypts second-factor secrets. */
+/**
+ * The master key (32 bytes) that wraps data keys and encrypts second-factor secrets. `previous` holds older master
+ * keys kept only to open what they wrapped until it is rewrapped (rotation: `tansiq keys rotate`).
+ */
 export interface MasterKey {
   id: string;
   key: Buffer;
+  previous?: MasterKey[];
 }
 
-/** Reads the master key file (base64 or 32 raw bytes); creates one when `create` is set (embedded demo mode). */
+const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 16);
+
+/**
+ * Reads the master key file: one key per line (base64 of 32 bytes), the current key first and retired ones after
+ * it; or, as before, a file of 32 raw bytes. Creates one when `create` is set (embedded demo mode).
+ */
 export function loadMasterKey(file: string, create: boolean): MasterKey {
   if (!existsSync(file)) {
     if (!create) throw new Error(`The master key file ${file} does not exist. Create one with: head -c 32 /dev/urandom | base64 > ${file}`);
@@ -17,9 +26,38 @@ export function loadMasterKey(file: string, create: boolean): MasterKey {
   }
   const raw = readFileSync(file);
   const text = raw.toString('utf8').trim();
-  const key = /^[A-Za-z0-9+/=\s]+$/.test(text) && Buffer.from(text, 'base64').length === 32 ? Buffer.from(text, 'base64') : raw;
-  if (key.length !== 32) throw new Error(`The master key file ${file} must hold 32 bytes (raw or base64).`);
-  return { id: createHash('sha256').update(key).digest('hex').slice(0, 16), key };
+  const lines = /^[A-Za-z0-9+/=\s]+$/.test(text) ? text.split(/\s+/).filter(Boolean).map((l) => Buffer.from(l, 'base64')) : [];
+  const keys = lines.length > 0 && lines.every((k) => k.length === 32) ? lines : [raw];
+  if (keys.length === 0 || keys.some((k) => k.length !== 32)) throw new Error(`The master key file ${file} must hold 32 bytes (raw), or one base64 key of 32 bytes per line.`);
+  const [current, ...older] = keys.map((key) => ({ id: keyId(key), key }));
+  return { ...current!, previous: older };
+}
+
+/** The master key with this id (the current one or a retired one still in the file), or null. */
+export function masterKeyById(master: MasterKey, id: string): MasterKey | null {
+  if (master.id === id) return master;
+  return master.previous?.find((k) => k.id === id) ?? null;
+}
+
+/**
+ * Puts a new master key first in the file and keeps the older ones after it (they still open what they wrapped).
+ * Returns the new key's id. The file stays 0600.
+ */
+export function rotateMasterKeyFile(file: string): string {
+  const old = loadMasterKey(file, false);
+  const key = randomBytes(32);
+  const lines = [key, old.key, ...(old.previous ?? []).map((k) => k.key)].map((k) => k.toString('base64'));
+  writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return keyId(key);
+}
+
+/** Drops retired master keys from the file (after everything was rewrapped), keeping only the current one. */
+export function pruneMasterKeyFile(file: string): string[] {
+  const master = loadMasterKey(file, false);
+  writeFileSync(file, master.key.toString('base64') + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return (master.previous ?? []).map((k) => k.id);
 }
 
 /** The audit signing key (Ed25519, PEM). Its id is a hash of the public key. */

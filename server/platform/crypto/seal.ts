@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, createHash, timingSafeEqual } from 'node:crypto';
-import type { MasterKey } from './keys';
+import { masterKeyById, type MasterKey } from './keys';
 
 /**
  * Seals a small secret (a TOTP seed) with AES-256-GCM under the master key, bound to `aad` (for example the
@@ -16,8 +16,10 @@ export function seal(master: MasterKey, plaintext: string, aad: string): string 
 export function unseal(master: MasterKey, sealed: string, aad: string): string {
   const [v, keyId, iv, tag, ct] = sealed.split('.');
   if (v !== 'v1' || !iv || !tag || ct === undefined) throw new Error('Unknown sealed format.');
-  if (keyId !== master.id) throw new Error(`Sealed with master key ${keyId}, which is not loaded.`);
-  const d = createDecipheriv('aes-256-gcm', master.key, Buffer.from(iv, 'base64url'));
+  // A retired master key still in the file opens what it sealed (rotation).
+  const key = keyId ? masterKeyById(master, keyId) : null;
+  if (!key) throw new Error(`Sealed with master key ${keyId}, which is not loaded.`);
+  const d = createDecipheriv('aes-256-gcm', key.key, Buffer.from(iv, 'base64url'));
   d.setAAD(Buffer.from(aad));
   d.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]).toString('utf8');
