@@ -49,7 +49,8 @@ describe('chunked AES-256-GCM for files', () => {
 
   it('a tampered chunk fails', async () => {
     const sealed = (await encryptFile(fileId, key, data)).map((c) => c.sealed);
-    sealed[1]![20] ^= 1;
+    const s1 = sealed[1]!;
+    s1[20] = s1[20]! ^ 1;
     expect(() => decryptFile(fileId, key, sealed)).toThrow(/failed authentication/);
   });
 
@@ -84,7 +85,7 @@ describe('data keys wrapped by the master key, with rotation', () => {
     expect(unwrapDataKey(master, w, id).equals(dk)).toBe(true);
     expect(() => unwrapDataKey(master, w, randomUUID())).toThrow();
     const bad = Buffer.from(w.wrapped);
-    bad[15] ^= 1;
+    bad[15] = bad[15]! ^ 1;
     expect(() => unwrapDataKey(master, { keyId: w.keyId, wrapped: bad }, id)).toThrow();
     expect(() => unwrapDataKey(master, { keyId: 'ffffffffffffffff', wrapped: w.wrapped }, id)).toThrow(/master key ffffffffffffffff/);
     // A wrapped key relabelled with another loaded key's id does not open either.
