@@ -22,17 +22,18 @@ export const PERMISSIONS = [
   'watchlist.manage-global',
   'notice.review',
   'screening.run',
+  'document.register',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const OFFICER: Permission[] = ['case.work', 'screening.run'];
+const OFFICER: Permission[] = ['case.work', 'screening.run', 'document.register'];
 
 /** The role → permission map of DESIGN.md. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   officer: OFFICER,
   analyst: [...OFFICER, 'entity.work'],
   liaison: [...OFFICER, 'request.start'],
-  supervisor: ['notice.approve', 'desk.red-readers', 'audit.read'],
+  supervisor: ['notice.approve', 'desk.red-readers', 'audit.read', 'document.register'],
   dpo: ['audit.read', 'access-report.read'],
   'agency-admin': ['user.manage', 'desk.manage', 'partnership.manage', 'watchlist.manage-agency', 'audit.read'],
   'platform-admin': ['agency.manage', 'enrolment.issue-first-admin', 'watchlist.manage-global'],
