@@ -6,4 +6,5 @@ export * from './schemas/identity';
 export * from './schemas/screening';
 export * from './schemas/cases';
 export * from './schemas/messages';
+export * from './schemas/documents';
 export * from './schemas/notices';

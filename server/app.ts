@@ -24,6 +24,7 @@ import { registerJobs } from './platform/jobs';
 import { registerWatchlists } from './modules/watchlists';
 import { registerScreening } from './modules/screening';
 import { registerMessages } from './modules/messages';
+import { registerDocuments } from './modules/documents';
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -165,6 +166,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     await registerWatchlists(api);
     await registerScreening(api);
     await registerMessages(api);
+    await registerDocuments(api);
   });
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {

@@ -95,3 +95,10 @@ export function normaliseIssuer(input: string): string | null {
   if (c.length === 2) return icaoIssuerOf(c);
   return null;
 }
+
+const ISO2_BY_ICAO = new Map<string, string>([...Object.entries(ICAO_BY_ISO2).map(([a2, c]) => [c, a2] as [string, string]), ['DEU', 'DE']]);
+
+/** The ISO 3166 alpha-2 code of an ICAO state code (D and DEU → DE), or null for organisations and XXA–XXX. */
+export function iso2OfIcao(code: string): string | null {
+  return ISO2_BY_ICAO.get(code.toUpperCase()) ?? null;
+}

@@ -1,0 +1,47 @@
+import { iso2OfIcao, parseMrz, type Mrz } from '../../../../common/mrz';
+import type { PMrzCheck } from '../../../../common';
+import type { Ctx } from '../../../platform/db';
+import { AppError } from '../../../platform/http';
+import { loadThresholds, screenOne, toQuery } from '../../screening';
+import type { LiveIndex } from '../../watchlists';
+import { checkDocuments } from './check';
+import { presentMatch } from '../presenters';
+
+/** Parses a pasted zone or answers 400 naming what is wrong with it (and on which line). */
+export function parseOrRefuse(text: string): Mrz {
+  const r = parseMrz(text);
+  if (!r.ok) throw new AppError(400, 'bad_request', r.error.message, { field: 'mrz', code: r.error.code, ...(r.error.line !== undefined ? { line: r.error.line + 1 } : {}) });
+  return r.mrz;
+}
+
+/**
+ * The check of a zone: the document against the registry (flagged unreliable when a check digit failed: the
+ * lookup ran on the data as read), and the holder's name, birth date, nationality and document against the
+ * watchlists and notices the agency may screen against. The index must be current before the transaction
+ * (on embedded PostgreSQL a sync inside it would wait for its own connection).
+ */
+export async function checkMrz(ctx: Ctx, index: LiveIndex, mrz: Mrz, top: number): Promise<PMrzCheck> {
+  const matches = await checkDocuments(ctx, [{ number: mrz.documentNumber, issuingState: mrz.issuingState }]);
+  const name = [mrz.secondaryIdentifier, mrz.primaryIdentifier].filter((s) => s.length > 0).join(' ');
+  const th = await loadThresholds(ctx);
+  const nationality = iso2OfIcao(mrz.nationality);
+  const candidates = name.length === 0 ? [] : screenOne(index, ctx.actor.agencyId!, toQuery({
+    name,
+    ...(mrz.birthDate ? { birthDate: mrz.birthDate } : {}),
+    ...(nationality ? { nationality } : {}),
+    ...(mrz.sex === 'M' ? { gender: 'male' as const } : mrz.sex === 'F' ? { gender: 'female' as const } : {}),
+    document: mrz.documentNumber,
+    ...(iso2OfIcao(mrz.issuingState) ? { documentCountry: iso2OfIcao(mrz.issuingState)! } : {}),
+  }), top, th);
+  return {
+    mrz: {
+      format: mrz.format, lines: mrz.lines, documentCode: mrz.documentCode, documentType: mrz.documentType, issuingState: mrz.issuingState,
+      documentNumber: mrz.documentNumber, nationality: mrz.nationality, birthDate: mrz.birthDate, expiryDate: mrz.expiryDate, sex: mrz.sex,
+      primaryIdentifier: mrz.primaryIdentifier, secondaryIdentifier: mrz.secondaryIdentifier,
+      checks: mrz.checks.map((c) => ({ field: c.field, valid: c.valid, found: c.found, expected: c.expected })),
+      valid: mrz.valid, warnings: mrz.warnings,
+    },
+    document: { query: { number: mrz.documentNumber, issuingState: mrz.issuingState }, hit: matches.length > 0, matches: matches.map(presentMatch), unreliable: !mrz.valid },
+    screening: { candidates, alertThreshold: th.fallback },
+  };
+}
