@@ -8,3 +8,4 @@ export * from './schemas/cases';
 export * from './schemas/messages';
 export * from './schemas/documents';
 export * from './schemas/notices';
+export * from './schemas/events';

@@ -25,6 +25,7 @@ import { registerWatchlists } from './modules/watchlists';
 import { registerScreening } from './modules/screening';
 import { registerMessages } from './modules/messages';
 import { registerDocuments } from './modules/documents';
+import { registerEvents } from './modules/events';
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 
@@ -167,6 +168,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     await registerScreening(api);
     await registerMessages(api);
     await registerDocuments(api);
+    await registerEvents(api);
   });
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {

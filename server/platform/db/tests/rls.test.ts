@@ -14,6 +14,8 @@ const DEFINER_ALLOW_LIST = [
   'tansiq_case_ids', 'tansiq_case_owned_by_me',
   // 0007_documents: the hit/no-hit check of exact (issuing state, number) keys against every agency's registered documents.
   'tansiq_documents_check',
+  // 0009_events: the set of events whose committee the caller's agency sits on, and whether it organises one.
+  'tansiq_event_ids', 'tansiq_event_chaired_by_me',
 ];
 /** Tables that hold no content: the migration ledger only. */
 const NON_CONTENT_TABLES = ['tansiq_migrations'];

@@ -1,0 +1,105 @@
+import { decodeText, parsePeopleCsv, WatchlistFormatError, type PeopleRow, type ScreeningQuery } from '../../../../match';
+import { ACCREDITATION_CATEGORIES, type AccreditationCategory, type TAccreditationDecisionRequest } from '../../../../common';
+import type { Ctx, Database } from '../../../platform/db';
+import { notFound } from '../../../platform/http';
+import type { JobContext, JobRunner } from '../../../platform/jobs';
+import { loadThresholds, screenOne } from '../../screening';
+import { liveIndexFor } from '../../watchlists';
+import { committeeAgencyIds } from '../queries';
+import { etx } from '../schema';
+
+export const ACCREDITATION_JOB = 'events.accreditation';
+
+export interface AccreditationParams {
+  eventId: string;
+  listId: string;
+  purpose: string;
+}
+
+const CHUNK = 250;
+const TOP = 5;
+
+const CATEGORY_WORDS: Record<string, AccreditationCategory> = {
+  staff: 'staff', volunteer: 'volunteer', volunteers: 'volunteer', media: 'media', press: 'media', journalist: 'media',
+  delegation: 'delegation', team: 'delegation', 'team delegation': 'delegation', contractor: 'contractor', contractors: 'contractor',
+};
+
+/** The accreditation category of a row: one of the known ones (the charts group by them), else `other`. */
+export function categoryOf(v: unknown): AccreditationCategory {
+  const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
+  if ((ACCREDITATION_CATEGORIES as readonly string[]).includes(s)) return s as AccreditationCategory;
+  return CATEGORY_WORDS[s] ?? 'other';
+}
+
+function queryOf(r: PeopleRow): ScreeningQuery {
+  const { line: _l, extra: _e, ...q } = r;
+  return q;
+}
+
+/**
+ * The accreditation job: every person on the list is screened with the screening engine (screen.ts: the same index,
+ * thresholds and agency access as a screening batch), as the user who uploaded it. No hit proposes approve; a hit above
+ * the alert threshold proposes refer. Registered travel documents are not checked yet (no documents module).
+ * Re-run after a restart, rows already written are kept (ON CONFLICT DO NOTHING).
+ */
+export function registerAccreditationJob(runner: JobRunner, db: Database, dataDir: string | null): void {
+  runner.register(ACCREDITATION_JOB, async (jc: JobContext) => {
+    const p = jc.job.params as unknown as AccreditationParams;
+    const agencyId = jc.job.agency_id;
+    if (!agencyId || !jc.actor) throw new Error('An accreditation list belongs to a user of an agency.');
+    const file = await jc.input();
+    if (!file) throw new Error('The uploaded list is missing.');
+    let rows: PeopleRow[];
+    try {
+      rows = parsePeopleCsv(decodeText(file));
+    } catch (e) {
+      if (e instanceof WatchlistFormatError) throw new Error(`The list cannot be screened: ${e.message}${e.line ? ` (line ${e.line})` : ''}.`, { cause: e });
+      throw e;
+    }
+    jc.progress(0, rows.length);
+    const index = liveIndexFor(db, dataDir);
+    await index.current(0);
+    const th = await jc.run((ctx) => loadThresholds(ctx));
+    let referred = 0;
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      jc.throwIfStopped();
+      const out = rows.slice(i, i + CHUNK).map((r, k) => {
+        const candidates = screenOne(index, agencyId, queryOf(r), TOP, th);
+        const refer = candidates.some((c) => c.alert);
+        if (refer) referred++;
+        const doc = r.documents?.[0];
+        const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 300) : null);
+        return {
+          list_id: p.listId, event_id: p.eventId, agency_id: agencyId, row_no: i + k + 1, name: r.name.slice(0, 300),
+          birth_date: r.birthDates?.[0] ?? null, nationality: r.nationalities?.join(';') ?? null,
+          document_number: doc?.number ?? null, document_country: doc?.country ?? null,
+          category: categoryOf(r.extra.category), organisation: text(r.extra.organisation),
+          top_score: candidates[0]?.score ?? 0, candidates: JSON.stringify(candidates), proposal: refer ? ('refer' as const) : ('approve' as const),
+        };
+      });
+      await jc.run(async (ctx) => {
+        await etx(ctx.tx).insertInto('event_accreditations').values(out).onConflict((oc) => oc.columns(['list_id', 'row_no']).doNothing()).execute();
+      });
+      jc.progress(Math.min(rows.length, i + CHUNK), rows.length);
+      await new Promise((r) => setImmediate(r));
+    }
+    await jc.run(async (ctx) => {
+      ctx.audit({ action: 'event.accreditation_screened', objectType: 'event', objectId: p.eventId, purpose: p.purpose, details: { listId: p.listId, jobId: jc.job.id, people: rows.length, referred } });
+      ctx.emit({ topic: 'event.accreditation', id: p.eventId, audience: { agencyIds: await committeeAgencyIds(ctx, p.eventId) } });
+    });
+    return { people: rows.length, referred };
+  });
+}
+
+/** The committee's decision on one person (a supervisor of a chair or member agency; the route has checked). */
+export async function decideAccreditation(ctx: Ctx, eventId: string, id: string, body: TAccreditationDecisionRequest): Promise<void> {
+  const t = etx(ctx.tx);
+  const a = await t.selectFrom('event_accreditations').select(['id', 'decision']).where('id', '=', id).where('event_id', '=', eventId).forUpdate().executeTakeFirst();
+  if (!a) throw notFound('accreditation');
+  await t.updateTable('event_accreditations').set({
+    decision: body.decision, decision_reason: body.reason || null, decided_by: ctx.actor.userId, decided_agency_id: ctx.actor.agencyId, decided_at: new Date(),
+  }).where('id', '=', id).execute();
+  // The reason can name facts about the person: the audit keeps the decision only.
+  ctx.audit({ action: 'event.accreditation_decided', objectType: 'event_accreditation', objectId: id, details: { eventId, decision: body.decision, previous: a.decision } });
+  ctx.emit({ topic: 'event.accreditation', id: eventId, audience: { agencyIds: await committeeAgencyIds(ctx, eventId) } });
+}
