@@ -26,6 +26,12 @@ import { CasePage } from './features/cases/CasePage';
 import { CasesPage } from './features/cases/CasesPage';
 import { NewCasePage } from './features/cases/NewCasePage';
 import { PartnershipsPage } from './features/partnerships/PartnershipsPage';
+import { NoticesPage } from './features/notices/NoticesPage';
+import { NoticePage } from './features/notices/NoticePage';
+import { NewNoticePage } from './features/notices/NewNoticePage';
+import { EditNoticePage } from './features/notices/EditNoticePage';
+import { HitsPage } from './features/hits/HitsPage';
+import { HitPage } from './features/hits/HitPage';
 import { directionOf, currentLocale } from './i18n';
 import { theme } from './theme';
 
@@ -85,6 +91,12 @@ export function App() {
                 <Route path="cases/new" element={<NewCasePage />} />
                 <Route path="cases/:id" element={<CasePage />} />
                 <Route path="partnerships" element={<PartnershipsPage />} />
+                <Route path="notices" element={<NoticesPage />} />
+                <Route path="notices/new" element={<NewNoticePage />} />
+                <Route path="notices/:id" element={<NoticePage />} />
+                <Route path="notices/:id/edit" element={<EditNoticePage />} />
+                <Route path="hits" element={<HitsPage />} />
+                <Route path="hits/:id" element={<HitPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -8,6 +8,7 @@ import { IconEye, IconMail } from '../features/messages/icons';
 import { useUnreadCount } from '../features/notifications/api';
 import { useFormat } from '../i18n/format';
 import { IconList, IconScreening } from '../features/screening/icons';
+import { IconHit, IconNotice } from '../features/notices/icons';
 import { IconAudit, IconBell, IconBriefcase, IconDesk, IconHandshake, IconHome, IconSettings, IconUsers, IconWorld } from './icons';
 
 interface Item {
@@ -35,6 +36,9 @@ export function MainNav() {
     ...(me.abilities.workCases === true ? [{ to: '/cases', label: t('nav.cases'), icon: <IconBriefcase /> }] : []),
     ...(me.abilities.readPartnerships === true ? [{ to: '/partnerships', label: t('nav.partnerships'), icon: <IconHandshake /> }] : []),
     ...(me.abilities.screen === true ? [{ to: '/screening', label: t('nav.screening'), icon: <IconScreening /> }] : []),
+    // Notices: whoever screens against them, approves them or reviews them; the server answers each list by its own rules.
+    ...(me.abilities.notices === true || ['screening.run', 'notice.approve', 'notice.review'].some((p) => me.permissions.includes(p)) ? [{ to: '/notices', label: t('notices.nav'), icon: <IconNotice /> }] : []),
+    ...(me.abilities.screen === true ? [{ to: '/hits', label: t('hits.nav'), icon: <IconHit /> }] : []),
   ];
   const admin: Item[] = [
     { to: '/admin/users', label: t('nav.users'), icon: <IconUsers />, ability: 'manageUsers' },

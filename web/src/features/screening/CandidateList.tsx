@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PCandidate } from '../../../../common';
 import { useFormat } from '../../i18n/format';
 import { Explanation, isolate } from './Explanation';
+import { CandidateNotice } from '../hits/CandidateNotice';
 
 function scoreColor(c: PCandidate): string {
   if (c.alert) return 'red';
@@ -48,6 +49,7 @@ export function CandidateCard({ c, open: initiallyOpen = false }: { c: PCandidat
           </Stack>
         </Group>
       </UnstyledButton>
+      {(c.notice || c.hitId) && <CandidateNotice c={c} />}
       <Collapse expanded={open}>
         <Box mt="sm" px="sm" py="xs" bg="var(--mantine-color-gray-0)" style={{ borderRadius: 6 }}>
           <Explanation items={c.explanation} />
