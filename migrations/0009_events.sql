@@ -125,6 +125,7 @@ CREATE TABLE event_accreditations (
   organisation text,
   top_score real NOT NULL DEFAULT 0,
   candidates jsonb NOT NULL DEFAULT '[]',
+  document_hits jsonb NOT NULL DEFAULT '[]',     -- live records of the stolen and lost documents registry
   proposal text NOT NULL CHECK (proposal IN ('approve', 'refer')),
   decision text CHECK (decision IN ('approve', 'refer', 'deny')),
   decision_reason text CHECK (length(decision_reason) <= 2000),

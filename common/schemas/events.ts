@@ -249,6 +249,8 @@ export interface PAccreditation {
   topScore: number;
   /** The best candidates from the watchlists (as the screening engine explains them). */
   candidates: unknown[];
+  /** Live records of the stolen and lost travel documents registry that match the person's document. */
+  documentHits: { id: string; number: string; issuingState: string; type: string; lossType: string; agency: { id: string; name: string; country: string } }[];
   proposal: 'approve' | 'refer';
   decision: AccreditationDecision | null;
   decisionReason: string | null;

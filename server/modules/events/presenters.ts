@@ -92,6 +92,7 @@ export function presentAccreditation(a: Selectable<EventAccreditationTable>, can
     organisation: a.organisation,
     topScore: Number(a.top_score),
     candidates: a.candidates,
+    documentHits: a.document_hits as PAccreditation['documentHits'],
     proposal: a.proposal,
     decision: a.decision as AccreditationDecision | null,
     decisionReason: a.decision_reason,

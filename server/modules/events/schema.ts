@@ -100,6 +100,7 @@ export interface EventAccreditationTable {
   organisation: string | null;
   top_score: number;
   candidates: Json<unknown[]>;
+  document_hits: ColumnType<unknown[], string | undefined, string>;
   proposal: 'approve' | 'refer';
   decision: 'approve' | 'refer' | 'deny' | null;
   decision_reason: string | null;

@@ -3,6 +3,7 @@ import { ACCREDITATION_CATEGORIES, type AccreditationCategory, type TAccreditati
 import type { Ctx, Database } from '../../../platform/db';
 import { notFound } from '../../../platform/http';
 import type { JobContext, JobRunner } from '../../../platform/jobs';
+import { checkDocuments } from '../../documents';
 import { loadThresholds, screenOne } from '../../screening';
 import { liveIndexFor } from '../../watchlists';
 import { committeeAgencyIds } from '../queries';
@@ -31,6 +32,8 @@ export function categoryOf(v: unknown): AccreditationCategory {
   return CATEGORY_WORDS[s] ?? 'other';
 }
 
+const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 300) : null);
+
 function queryOf(r: PeopleRow): ScreeningQuery {
   const { line: _l, extra: _e, ...q } = r;
   return q;
@@ -39,7 +42,7 @@ function queryOf(r: PeopleRow): ScreeningQuery {
 /**
  * The accreditation job: every person on the list is screened with the screening engine (screen.ts: the same index,
  * thresholds and agency access as a screening batch), as the user who uploaded it. No hit proposes approve; a hit above
- * the alert threshold proposes refer. Registered travel documents are not checked yet (no documents module).
+ * the alert threshold, or a travel document registered as stolen or lost (server/modules/documents), proposes refer.
  * Re-run after a restart, rows already written are kept (ON CONFLICT DO NOTHING).
  */
 export function registerAccreditationJob(runner: JobRunner, db: Database, dataDir: string | null): void {
@@ -63,21 +66,27 @@ export function registerAccreditationJob(runner: JobRunner, db: Database, dataDi
     let referred = 0;
     for (let i = 0; i < rows.length; i += CHUNK) {
       jc.throwIfStopped();
-      const out = rows.slice(i, i + CHUNK).map((r, k) => {
-        const candidates = screenOne(index, agencyId, queryOf(r), TOP, th);
-        const refer = candidates.some((c) => c.alert);
-        if (refer) referred++;
-        const doc = r.documents?.[0];
-        const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 300) : null);
-        return {
-          list_id: p.listId, event_id: p.eventId, agency_id: agencyId, row_no: i + k + 1, name: r.name.slice(0, 300),
-          birth_date: r.birthDates?.[0] ?? null, nationality: r.nationalities?.join(';') ?? null,
-          document_number: doc?.number ?? null, document_country: doc?.country ?? null,
-          category: categoryOf(r.extra.category), organisation: text(r.extra.organisation),
-          top_score: candidates[0]?.score ?? 0, candidates: JSON.stringify(candidates), proposal: refer ? ('refer' as const) : ('approve' as const),
-        };
-      });
+      const chunk = rows.slice(i, i + CHUNK);
+      const screened = chunk.map((r) => screenOne(index, agencyId, queryOf(r), TOP, th));
       await jc.run(async (ctx) => {
+        // Registered stolen and lost travel documents: one probe per document, hit/no-hit through the registry's check.
+        const keys = chunk.map((r) => ({ number: r.documents?.[0]?.number ?? '', issuingState: r.documents?.[0]?.country ?? '' }));
+        const docHits = await checkDocuments(ctx, keys);
+        const out = chunk.map((r, k) => {
+          const candidates = screened[k]!;
+          const docs = docHits.filter((d) => d.key === k).map(({ key: _k, ...d }) => d);
+          const refer = candidates.some((c) => c.alert) || docs.length > 0;
+          if (refer) referred++;
+          const doc = r.documents?.[0];
+          return {
+            list_id: p.listId, event_id: p.eventId, agency_id: agencyId, row_no: i + k + 1, name: r.name.slice(0, 300),
+            birth_date: r.birthDates?.[0] ?? null, nationality: r.nationalities?.join(';') ?? null,
+            document_number: doc?.number ?? null, document_country: doc?.country ?? null,
+            category: categoryOf(r.extra.category), organisation: text(r.extra.organisation),
+            top_score: candidates[0]?.score ?? 0, candidates: JSON.stringify(candidates), document_hits: JSON.stringify(docs),
+            proposal: refer ? ('refer' as const) : ('approve' as const),
+          };
+        });
         await etx(ctx.tx).insertInto('event_accreditations').values(out).onConflict((oc) => oc.columns(['list_id', 'row_no']).doNothing()).execute();
       });
       jc.progress(Math.min(rows.length, i + CHUNK), rows.length);

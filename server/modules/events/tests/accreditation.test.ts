@@ -29,11 +29,14 @@ beforeAll(async () => {
   const wl = await upload(env, maAdmin, `/api/watchlists?name=${encodeURIComponent('DGSN event watchlist')}&scope=agency`, WATCHLIST);
   expect(wl.statusCode, wl.body).toBe(202);
   expect((await waitJob(env, maAdmin, wl.json().job.id)).state).toBe('succeeded');
+  // Spain has registered Lucía's passport as stolen.
+  const doc = await call(env, w.esOfficer, 'POST', '/api/documents', { number: 'PAB123456', type: 'passport', lossType: 'stolen', lossDate: '2025-10-01' });
+  expect(doc.statusCode, doc.body).toBe(201);
 });
 afterAll(async () => env?.close());
 
 describe('accreditation screening', () => {
-  it('a list is screened as a job: the listed person under a Spanish spelling is referred, the others proposed for approval', async () => {
+  it('a list is screened as a job: the listed person under a Spanish spelling and the stolen passport are referred, the others proposed for approval', async () => {
     const res = await upload(env, w.maOfficer, `/api/major-events/${eventId}/accreditation?purpose=${encodeURIComponent('Accreditation, INTERPOL General Assembly')}`, LIST, { contentType: 'text/csv' });
     expect(res.statusCode, res.body).toBe(202);
     const job = await waitJob(env, w.maOfficer, res.json().list.jobId);
@@ -43,12 +46,14 @@ describe('accreditation screening', () => {
     expect(page.total).toBe(4);
     expect(page.people[0]).toMatchObject({ name: 'Mohamed Yusef El Amrani', proposal: 'refer', category: 'contractor', organisation: 'Catering Atlas SARL', decision: null });
     expect(page.people[0].candidates[0]).toMatchObject({ id: 'ma-17', alert: true });
-    expect(page.people.slice(1).map((p: { proposal: string }) => p.proposal)).toEqual(['approve', 'approve', 'approve']);
-    expect(page.summary).toMatchObject({ total: 4, referred: 1, purged: false });
+    expect(page.people[0].documentHits).toEqual([]);
+    expect(page.people[1]).toMatchObject({ name: 'Lucía Fernández Gómez', proposal: 'refer', documentHits: [expect.objectContaining({ number: 'PAB123456', issuingState: 'ESP', lossType: 'stolen', agency: expect.objectContaining({ id: w.es.id }) })] });
+    expect(page.people.slice(2).map((p: { proposal: string }) => p.proposal)).toEqual(['approve', 'approve']);
+    expect(page.summary).toMatchObject({ total: 4, referred: 2, purged: false });
     expect(page.lists[0]).toMatchObject({ people: 4, job: { state: 'succeeded' } });
     // Spain (a member) sees the people and the list, but not Morocco's job nor Morocco's watchlist entry beyond the hit.
     const es = (await call(env, w.esOfficer, 'GET', `/api/major-events/${eventId}/accreditation?status=refer`)).json();
-    expect(es.people.map((p: { name: string }) => p.name)).toEqual(['Mohamed Yusef El Amrani']);
+    expect(es.people.map((p: { name: string }) => p.name)).toEqual(['Mohamed Yusef El Amrani', 'Lucía Fernández Gómez']);
     expect(es.lists[0].job).toBeNull();
     // The audit keeps the purpose and counts, never a name.
     const audit = await env.db.unsafeOwner.selectFrom('audit_events').selectAll().where('action', 'like', 'event.accreditation%').execute();
