@@ -1,12 +1,13 @@
 import { Anchor } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { TCreateNoticeRequest } from '../../../../common';
+import type { PNotice, TCreateNoticeRequest } from '../../../../common';
 import { ApiError } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, Loading } from '../../components/States';
 import { NotFoundPage } from '../home/NotFoundPage';
-import { useNotice, useSubmitSaved, useUpdateNotice } from './api';
+import { useNotice, useSaveNotice, useSubmitSaved } from './api';
 import { NoticeForm, draftOf } from './NoticeForm';
 
 /** Reworks a draft or a refused request (only the requesting NCB: the page follows the notice's `edit` ability). */
@@ -15,14 +16,18 @@ export function EditNoticePage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const q = useNotice(id);
-  const update = useUpdateNotice(id);
+  const save = useSaveNotice();
   const submit = useSubmitSaved();
-  if ((q.error instanceof ApiError && q.error.status === 404) || (q.data && !q.data.abilities.edit)) return <NotFoundPage />;
-  if (q.isPending) return <Loading />;
+  // The notice as it was when the form opened: saving refreshes the cache, which must not reset or close the form.
+  const [opened, setOpened] = useState<PNotice | null>(null);
+  if (q.data && !opened) setOpened(q.data);
+  if ((q.error instanceof ApiError && q.error.status === 404) || (opened && !opened.abilities.edit)) return <NotFoundPage />;
   if (q.error) return <ErrorAlert error={q.error} />;
+  if (!opened) return <Loading />;
   const onSave = async (body: TCreateNoticeRequest, then: 'stay' | 'submit') => {
-    await update.mutateAsync(body);
-    if (then === 'submit') await submit.mutateAsync(id).catch(() => undefined);
+    submit.reset();
+    await save.mutateAsync({ id, body });
+    if (then === 'submit') await submit.mutateAsync(id);
     await navigate(`/notices/${id}`);
   };
   return (
@@ -30,8 +35,8 @@ export function EditNoticePage() {
       <Anchor component={Link} to={`/notices/${id}`} size="sm">
         {t('notices.backToNotice')}
       </Anchor>
-      <PageHeader title={t('notices.editTitle', { name: q.data.name })} />
-      <NoticeForm key={q.data.id} initial={draftOf(q.data)} saving={update.isPending || submit.isPending} error={update.error} onSave={onSave} />
+      <PageHeader title={t('notices.editTitle', { name: opened.name })} />
+      <NoticeForm key={opened.id} initial={draftOf(opened)} saving={save.isPending || submit.isPending} error={save.error ?? submit.error} onSave={onSave} />
     </>
   );
 }

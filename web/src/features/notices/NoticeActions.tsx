@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NoticeAction, PNotice } from '../../../../common';
-import { ErrorAlert } from '../../components/States';
 import { useNoticeAction } from './api';
+import { ProblemsAlert } from './ProblemsAlert';
 
 /** Actions that must carry a reason: it is recorded and shown to the requesting NCB. */
 const NEEDS_REASON: readonly NoticeAction[] = ['refuse', 'suspend', 'withdraw', 'cancel'];
@@ -75,14 +75,14 @@ export function NoticeActions({ notice }: { notice: PNotice }) {
           </Button>
         ))}
       </Group>
-      {!asking && act.error && <ErrorAlert error={act.error} />}
+      {!asking && act.error && <ProblemsAlert error={act.error} />}
       <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking ? label(asking) : ''} centered>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
             {asking ? t(`notices.reasonHelp.${asking}`) : ''}
           </Text>
           <Textarea label={t('notices.reason')} value={reason} onChange={(e) => { setReason(e.currentTarget.value); setReasonError(null); }} error={reasonError} autosize minRows={3} required data-autofocus />
-          {act.error && <ErrorAlert error={act.error} />}
+          {act.error && <ProblemsAlert error={act.error} />}
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={() => setAsking(null)}>
               {t('common.cancel')}

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HANDLING_CODES, NOTICE_COLOURS, NOTICE_KINDS, NOTICE_NAME_KINDS, TLP_MARKINGS, ZCreateNoticeRequest, type HandlingCode, type NoticeColour, type NoticeKind, type PNotice, type TCreateNoticeRequest, type TlpMarking } from '../../../../common';
 import { IconPlus } from '../../components/icons';
-import { ErrorAlert } from '../../components/States';
+import { ProblemsAlert } from './ProblemsAlert';
 import type { FieldErrors } from '../../i18n/errors';
 import { HandlingBadge, TlpChip } from '../messages/labels';
 import { IconX } from '../screening/icons';
@@ -246,7 +246,7 @@ export function NoticeForm({ initial, saving, error, onSave }: { initial: Notice
         </Card>
 
         {Object.keys(errs).length > 0 && <Alert color="red" variant="light" role="alert">{t('notices.form.fixFields')}</Alert>}
-        {unplaced ? <ErrorAlert error={error} /> : null}
+        {unplaced ? <ProblemsAlert error={error} /> : null}
         <Group gap="xs">
           <Button type="submit" variant="default" loading={saving}>{t('notices.form.saveDraft')}</Button>
           <Button onClick={() => save('submit')} loading={saving}>{t('notices.form.saveSubmit')}</Button>

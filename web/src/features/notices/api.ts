@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NoticeAction, NoticeColour, NoticeKind, NoticeState, PNotice, PNoticeAddressee, PNoticeList, TCreateNoticeRequest, TUpdateNoticeRequest } from '../../../../common';
+import type { NoticeAction, NoticeColour, NoticeKind, NoticeState, PNotice, PNoticeAddressee, PNoticeList, TCreateNoticeRequest } from '../../../../common';
 import { api, query } from '../../api/client';
 import { onLiveTopic } from '../../api/live';
 
@@ -61,28 +61,22 @@ function useStore() {
   };
 }
 
-export function useCreateNotice() {
-  const store = useStore();
-  return useMutation({
-    mutationFn: (body: TCreateNoticeRequest) => api.post<{ notice: PNotice }>('/api/notices', body),
-    onSuccess: (r) => store(r.notice),
-  });
-}
-
-export function useUpdateNotice(id: string) {
-  const store = useStore();
-  return useMutation({
-    mutationFn: (body: TUpdateNoticeRequest) => api.patch<{ notice: PNotice }>(`/api/notices/${encodeURIComponent(id)}`, body),
-    onSuccess: (r) => store(r.notice),
-  });
-}
-
 /** One step of the flow (submit, approve, publish, refuse …), with the reason where one is asked. */
 export function useNoticeAction(id: string) {
   const store = useStore();
   return useMutation({
     mutationFn: ({ action, reason }: { action: NoticeAction; reason?: string }) =>
       api.post<{ notice: PNotice }>(`/api/notices/${encodeURIComponent(id)}/${action}`, reason ? { reason } : {}),
+    onSuccess: (r) => store(r.notice),
+  });
+}
+
+/** Saves the form: creates the draft the first time, then edits that same draft (a failed submit never duplicates it). */
+export function useSaveNotice() {
+  const store = useStore();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string | null; body: TCreateNoticeRequest }) =>
+      id ? api.patch<{ notice: PNotice }>(`/api/notices/${encodeURIComponent(id)}`, body) : api.post<{ notice: PNotice }>('/api/notices', body),
     onSuccess: (r) => store(r.notice),
   });
 }
