@@ -3,6 +3,7 @@ import { unsafeWithOwner } from '../platform/db';
 import type { Deps } from '../platform/deps';
 import { DEMO_AGENCIES, demoEmail } from './agencies';
 import { loadDemoCases } from './cases';
+import { loadDemoDocuments } from './documents';
 import { loadDemoEvents } from './events';
 import { loadDemoPartnerships } from './partnerships';
 
@@ -51,6 +52,7 @@ export async function loadDemoData(deps: Deps, opts: { password?: string | null 
     // Partnerships and cases (DESIGN.md, "Demo partnerships…"; the source articles' themes), in the same transaction.
     await loadDemoPartnerships(ctx);
     await loadDemoCases(ctx);
+    await loadDemoDocuments(ctx);
     await loadDemoEvents(ctx);
     return { created: true, password, users };
   });

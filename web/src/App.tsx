@@ -21,6 +21,8 @@ import { RedReadersPage } from './features/messages/RedReadersPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { UsersPage } from './features/users/UsersPage';
 import { ScreeningPage } from './features/screening/ScreeningPage';
+import { DocumentCheckPage } from './features/documents/DocumentCheckPage';
+import { RegisteredDocumentsPage } from './features/documents/RegisteredDocumentsPage';
 import { WatchlistsPage } from './features/watchlists/WatchlistsPage';
 import { CasePage } from './features/cases/CasePage';
 import { CasesPage } from './features/cases/CasesPage';
@@ -97,6 +99,8 @@ export function App() {
                 <Route path="notices/:id/edit" element={<EditNoticePage />} />
                 <Route path="hits" element={<HitsPage />} />
                 <Route path="hits/:id" element={<HitPage />} />
+                <Route path="documents/check" element={<DocumentCheckPage />} />
+                <Route path="documents/registry" element={<RegisteredDocumentsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

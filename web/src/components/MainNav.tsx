@@ -9,6 +9,7 @@ import { useUnreadCount } from '../features/notifications/api';
 import { useFormat } from '../i18n/format';
 import { IconList, IconScreening } from '../features/screening/icons';
 import { IconHit, IconNotice } from '../features/notices/icons';
+import { IconDocAlert, IconPassport } from '../features/documents/icons';
 import { IconAudit, IconBell, IconBriefcase, IconDesk, IconHandshake, IconHome, IconSettings, IconUsers, IconWorld } from './icons';
 
 interface Item {
@@ -39,6 +40,8 @@ export function MainNav() {
     // Notices: whoever screens against them, approves them or reviews them; the server answers each list by its own rules.
     ...(me.abilities.notices === true || ['screening.run', 'notice.approve', 'notice.review'].some((p) => me.permissions.includes(p)) ? [{ to: '/notices', label: t('notices.nav'), icon: <IconNotice /> }] : []),
     ...(me.abilities.screen === true ? [{ to: '/hits', label: t('hits.nav'), icon: <IconHit /> }] : []),
+    ...(me.permissions.includes('screening.run') ? [{ to: '/documents/check', label: t('documents.nav.check'), icon: <IconPassport /> }] : []),
+    ...(me.permissions.includes('document.register') ? [{ to: '/documents/registry', label: t('documents.nav.registry'), icon: <IconDocAlert /> }] : []),
   ];
   const admin: Item[] = [
     { to: '/admin/users', label: t('nav.users'), icon: <IconUsers />, ability: 'manageUsers' },
