@@ -24,6 +24,8 @@ import { registerJobs } from './platform/jobs';
 import { registerWatchlists } from './modules/watchlists';
 import { registerScreening } from './modules/screening';
 import { registerMessages } from './modules/messages';
+import { registerNotices } from './modules/notices';
+import { registerHits } from './modules/hits';
 import { registerDocuments } from './modules/documents';
 import { registerEvents } from './modules/events';
 
@@ -167,6 +169,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     await registerWatchlists(api);
     await registerScreening(api);
     await registerMessages(api);
+    await registerNotices(api);
+    await registerHits(api);
     await registerDocuments(api);
     await registerEvents(api);
   });

@@ -101,7 +101,7 @@ export interface PCandidate {
   nationalities: string[];
   explanation: PExplanationItem[];
   /** When the candidate is a notice or diffusion: which, and its current status. */
-  notice?: { id: string; reference: string | null; colour: string; kind: string; state: string };
+  notice?: { id: string; reference: string | null; colour: string; kind: string; state: string; requestingAgencyId: string };
   /** A published Red notice or Red diffusion above the alert threshold: the person is wanted for arrest. */
   arrestAlert?: boolean;
   /** The hit recorded for this alert (to confirm or discard it). */

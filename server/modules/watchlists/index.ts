@@ -16,7 +16,7 @@ export async function registerWatchlists(app: App): Promise<void> {
   app.addHook('onClose', async () => index.stop());
   await watchlistRoutes(app);
 }
-export { liveIndexFor, refreshLiveIndex, entryKey, sourceIdOf, accessOf, toIndexEntry, LiveIndex } from './live-index';
+export { liveIndexFor, refreshLiveIndex, entryKey, sourceIdOf, accessOf, toIndexEntry, LiveIndex, type IndexFeed } from './live-index';
 export { applyVersion, parseWatchlist, precheckWatchlist, registerImportJob, IMPORT_JOB, type ImportParams, type ImportSummary } from './commands/import';
 export { stx, type ScreeningDB } from './schema';
 export { watchlistPolicy, managesWatchlists } from './policies/watchlist.policy';

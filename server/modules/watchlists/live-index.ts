@@ -12,6 +12,16 @@ interface Loaded {
 
 const SNAPSHOT_MAGIC = 'TANSIQ-SCREENING-1';
 
+/**
+ * Another source of entries for the index (notices and diffusions): asked to bring its entries up to date at every
+ * sync, reading the database as the owner. `full` is set on the first sync of the process, when the index may hold
+ * its entries from a snapshot in an older state.
+ */
+export interface IndexFeed {
+  readonly name: string;
+  sync(index: ScreeningIndex, db: Database, full: boolean): Promise<boolean>;
+}
+
 /** The index's id for an entry: the source's own ids repeat across watchlists (two imports of the UN list). */
 export const entryKey = (watchlistId: string, sourceId: string) => `${watchlistId}:${sourceId}`;
 export const sourceIdOf = (key: string) => key.slice(key.indexOf(':') + 1);
@@ -36,6 +46,7 @@ export class LiveIndex {
   private dirty = false;
   private saveTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
+  private feeds: { feed: IndexFeed; synced: boolean }[] = [];
 
   constructor(private readonly db: Database, private readonly snapshotPath: string | null, private readonly opts: { pollMs?: number; saveDelayMs?: number } = {}) {}
 
@@ -69,6 +80,11 @@ export class LiveIndex {
       else await this.sync();
     }
     return this.index;
+  }
+
+  /** Adds a source of entries that the next sync brings in (once per feed name). */
+  addFeed(feed: IndexFeed): void {
+    if (!this.feeds.some((f) => f.feed.name === feed.name)) this.feeds.push({ feed, synced: false });
   }
 
   /** The versions the index holds, by watchlist. */
@@ -120,6 +136,10 @@ export class LiveIndex {
       this.index.add(added.map((a) => toIndexEntry(l.id, a.source_id, a.data, access)));
       this.loaded.set(l.id, { version: to, agencyId: l.agency_id });
       changed = true;
+    }
+    for (const f of this.feeds) {
+      if (await f.feed.sync(this.index, this.db, !f.synced)) changed = true;
+      f.synced = true;
     }
     if (changed) this.scheduleSave();
     return changed;

@@ -2,6 +2,8 @@ import { decodeText, parsePeopleCsv, WatchlistFormatError, type PeopleRow, type 
 import { AppError } from '../../../platform/http';
 import type { Database } from '../../../platform/db';
 import type { JobContext, JobRunner } from '../../../platform/jobs';
+import { recordHits } from '../../hits';
+import { ntx } from '../../notices';
 import { liveIndexFor, stx } from '../../watchlists';
 import { loadThresholds, screenOne } from './screen';
 
@@ -77,20 +79,23 @@ export function registerBatchJob(runner: JobRunner, db: Database, dataDir: strin
     // Started again after a restart: begin from a clean slate.
     const th = await jc.run(async (ctx) => {
       await stx(ctx.tx).deleteFrom('screening_batch_results').where('job_id', '=', jc.job.id).execute();
+      await ntx(ctx.tx).deleteFrom('hits').where('job_id', '=', jc.job.id).where('state', '=', 'open').execute();
       return loadThresholds(ctx);
     });
     let alerts = 0;
     for (let i = 0; i < rows.length; i += CHUNK) {
       jc.throwIfStopped();
       const chunk = rows.slice(i, i + CHUNK);
-      const out = chunk.map((r, k) => {
+      const screened = chunk.map((r, k) => {
         const candidates = screenOne(index, agencyId, queryOf(r), p.top, th);
-        const top = candidates[0]?.score ?? 0;
         const alert = candidates.some((c) => c.alert);
         if (alert) alerts++;
-        return { job_id: jc.job.id, agency_id: agencyId, row_no: i + k + 1, query: JSON.stringify(keptRow(r)), candidates: JSON.stringify(candidates), top_score: top, alert };
+        return { rowNo: i + k + 1, kept: keptRow(r), candidates, alert };
       });
       await jc.run(async (ctx) => {
+        // Every alert becomes a hit for the officer to confirm or discard; the results carry the hit's id.
+        for (const s of screened) if (s.alert) await recordHits(ctx, s.candidates, { origin: 'batch', query: s.kept, purpose: p.purpose, jobId: jc.job.id, rowNo: s.rowNo });
+        const out = screened.map((s) => ({ job_id: jc.job.id, agency_id: agencyId, row_no: s.rowNo, query: JSON.stringify(s.kept), candidates: JSON.stringify(s.candidates), top_score: s.candidates[0]?.score ?? 0, alert: s.alert }));
         await stx(ctx.tx).insertInto('screening_batch_results').values(out).execute();
       });
       jc.progress(Math.min(rows.length, i + CHUNK), rows.length);

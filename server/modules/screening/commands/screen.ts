@@ -1,6 +1,7 @@
 import { DEFAULT_ALERT_THRESHOLD, type ScreeningQuery } from '../../../../match';
 import type { PCandidate, TScreeningMatchRequest } from '../../../../common';
 import type { Ctx } from '../../../platform/db';
+import { NOTICE_SOURCE, ntx } from '../../notices';
 import { stx, type LiveIndex } from '../../watchlists';
 import { presentCandidate, type ListInfo } from '../presenters';
 
@@ -20,7 +21,11 @@ export async function loadThresholds(ctx: Ctx): Promise<Thresholds> {
   const fallback = agency ?? DEFAULT_ALERT_THRESHOLD;
   const rows = await t.selectFrom('watchlists').select(['id', 'name', 'alert_threshold', 'entry_count'])
     .where((eb) => eb.or([eb('scope', '=', 'global'), eb('agency_id', '=', ctx.actor.agencyId)])).execute();
-  return { agency, fallback, lists: new Map(rows.map((r) => [r.id, { name: r.name, threshold: r.alert_threshold ?? fallback, entries: r.entry_count }])) };
+  const lists = new Map<string, ListInfo>(rows.map((r) => [r.id, { name: r.name, threshold: r.alert_threshold ?? fallback, entries: r.entry_count }]));
+  // Published notices and the diffusions addressed to the agency are searched in the same pass, at the agency's threshold.
+  const notices = await ntx(ctx.tx).selectFrom('notices').select((eb) => eb.fn.countAll<string>().as('n')).where('state', '=', 'published').executeTakeFirstOrThrow();
+  lists.set(NOTICE_SOURCE, { name: 'Notices and diffusions', threshold: fallback, entries: Number(notices.n) });
+  return { agency, fallback, lists };
 }
 
 /** The engine's query from the API's request (or a row of a list of people). */

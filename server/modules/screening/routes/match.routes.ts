@@ -3,6 +3,8 @@ import { ZScreeningMatchRequest, ZScreeningSettingsRequest, type PScreeningMatch
 import type { z } from 'zod';
 import { withActor, type Ctx } from '../../../platform/db';
 import { notFound, type App } from '../../../platform/http';
+import { recordHits } from '../../hits';
+import { NOTICE_SOURCE } from '../../notices';
 import { liveIndexFor, stx } from '../../watchlists';
 import { loadThresholds, screenOne, toQuery } from '../commands/screen';
 import { screeningPolicy } from '../policies/screening.policy';
@@ -35,6 +37,9 @@ export async function matchRoutes(app: App): Promise<void> {
       const th = await loadThresholds(ctx);
       const candidates = screenOne(index, actor.agencyId!, toQuery(body), body.top, th);
       const alerts = candidates.filter((c) => c.alert);
+      // Every alert becomes a hit for the officer to confirm or discard (the record screened is kept with it).
+      const { purpose: _p, top: _t, ...record } = body;
+      await recordHits(ctx, candidates, { origin: 'single', query: record, purpose: body.purpose });
       ctx.audit({
         action: 'screening.match',
         objectType: 'screening',
@@ -44,7 +49,7 @@ export async function matchRoutes(app: App): Promise<void> {
       });
       let entries = 0;
       for (const l of th.lists.values()) entries += l.entries;
-      return { candidates, alertThreshold: th.fallback, searched: { watchlists: th.lists.size, entries } };
+      return { candidates, alertThreshold: th.fallback, searched: { watchlists: [...th.lists.keys()].filter((k) => k !== NOTICE_SOURCE).length, entries } };
     });
   });
 

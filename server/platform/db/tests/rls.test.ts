@@ -12,6 +12,8 @@ const DEFINER_ALLOW_LIST = [
   // 0002_cases: the set of cases the caller may see, and whether the caller's agency owns a case (policies on the case
   // tables ask these without recursing into each other's policies).
   'tansiq_case_ids', 'tansiq_case_owned_by_me',
+  // 0006_notices: a confirmed hit on a notice puts the requesting NCB into the screening agency's hit case.
+  'tansiq_hit_join_case',
   // 0007_documents: the hit/no-hit check of exact (issuing state, number) keys against every agency's registered documents.
   'tansiq_documents_check',
   // 0009_events: the set of events whose committee the caller's agency sits on, and whether it organises one.
