@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'partnership_required',
   'framework_not_allowed',
   'onward_refused',
+  'attachment_type_refused',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -31,6 +31,8 @@ export const ZSendMessageRequest = z
     priority: z.enum(PRIORITIES).default('normal'),
     isRequest: z.boolean().default(false),
     parentId: ZUuid.optional(),
+    /** Files uploaded beforehand by the sender (POST /api/attachments), carried by this message. */
+    attachmentIds: z.array(ZUuid).max(20, 'At most 20 attachments per message.').optional(),
   })
   .superRefine((v, ctx) => {
     if (v.handlingCode === 'H3' && !v.handlingText) ctx.addIssue({ code: 'custom', path: ['handlingText'], message: 'H3 needs the text of its restriction.' });
@@ -102,6 +104,14 @@ export interface PMessageSummary {
   receipts: PMessageReceipt[];
 }
 
+/** An attachment as its viewer sees it: name, type detected from the content, size in bytes. */
+export interface PAttachment {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+}
+
 export interface PMessage extends PMessageSummary {
   /** Null while an H3 restriction is not yet acknowledged by this reader. */
   body: string | null;
@@ -111,6 +121,8 @@ export interface PMessage extends PMessageSummary {
   /** The sender's name: shown only to the sender's own agency, or inside a joint team where members are named. */
   senderName: string | null;
   redReaders: number | null;
+  /** Empty while the body is hidden (H3 not yet acknowledged). Downloads: GET /api/messages/:id/attachments/:attachmentId. */
+  attachments: PAttachment[];
   abilities: { reply: boolean; acknowledgeH3: boolean; acknowledge: boolean; classify: boolean; extend: boolean; refuse: boolean; passOn: boolean; requestPermission: boolean };
 }
 
@@ -130,9 +142,27 @@ export const ZPermissionRequest = z
 export type TPermissionRequest = z.infer<typeof ZPermissionRequest>;
 export const ZPermissionDecision = z.object({ decision: z.enum(['grant', 'refuse']), note: z.string().trim().max(2000).optional() });
 
+/** How many messages in the actor's inbox they have not read (exact). */
+export interface PUnreadCount {
+  unread: number;
+}
+
 /** Why passing information on is refused; the web app explains each in the reader's language. */
 export const ONWARD_REFUSALS = ['tlp_red', 'tlp_amber_strict', 'tlp_amber_foreign', 'h2_needs_permission', 'h3_not_acknowledged'] as const;
 export type OnwardRefusal = (typeof ONWARD_REFUSALS)[number];
+
+/** One agency of a case a message could be passed on to, with the onward rule's verdict. */
+export interface POnwardTarget {
+  agencyId: string;
+  agencyName: string;
+  country: string;
+  /** An active partnership with the passer's agency exists (required for any transfer). */
+  partnership: boolean;
+  /** Why the onward rule refuses it (empty: allowed). */
+  reasons: OnwardRefusal[];
+  /** The latest dissemination permission asked of the original provider for this agency. */
+  permission: 'pending' | 'granted' | 'refused' | null;
+}
 
 export interface PMessagePermission {
   id: string;

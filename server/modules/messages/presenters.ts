@@ -1,4 +1,4 @@
-import type { PMessage, PMessageReceipt, PMessageSummary, RequestState } from '../../../common';
+import type { PAttachment, PMessage, PMessageReceipt, PMessageSummary, RequestState } from '../../../common';
 import type { Actor } from '../../platform/db';
 import { isOverdue } from './deadlines';
 import { messagePolicy, type MessageRecord } from './policies/message.policy';
@@ -72,7 +72,7 @@ export function messageRecord(actor: Actor, m: MessageRow, receipts: ReceiptRow[
 }
 
 /** The whole message for a viewer: the body only when they may read it now (H3 acknowledged). */
-export function presentMessage(actor: Actor, m: MessageRow, receipts: ReceiptRow[], o: { h3Acknowledged: boolean; senderName: string | null; redReaders: number | null }): PMessage {
+export function presentMessage(actor: Actor, m: MessageRow, receipts: ReceiptRow[], o: { h3Acknowledged: boolean; senderName: string | null; redReaders: number | null; attachments: PAttachment[] }): PMessage {
   const record = messageRecord(actor, m, receipts, o.h3Acknowledged);
   const abilities = messagePolicy.abilities(actor, record);
   return {
@@ -83,6 +83,8 @@ export function presentMessage(actor: Actor, m: MessageRow, receipts: ReceiptRow
     handlingText: m.handling_text,
     senderName: actor.agencyId === m.sender_agency_id ? o.senderName : null,
     redReaders: o.redReaders,
+    // The files are content: hidden with the body until the H3 restriction is acknowledged.
+    attachments: abilities.readBody ? o.attachments : [],
     abilities: {
       reply: abilities.reply,
       acknowledgeH3: abilities.acknowledgeH3,
@@ -94,4 +96,9 @@ export function presentMessage(actor: Actor, m: MessageRow, receipts: ReceiptRow
       requestPermission: abilities.requestPermission,
     },
   };
+}
+
+/** An attachment row as JSON: name, detected type and size (never the key or the chunks). */
+export function presentAttachment(a: { id: string; filename: string; media_type: string; size_bytes: string | number }): PAttachment {
+  return { id: a.id, filename: a.filename, mediaType: a.media_type, size: Number(a.size_bytes) };
 }

@@ -7,6 +7,7 @@ import { loadCase } from '../../cases';
 import { requireActivePartnership } from '../../partnerships/require-active';
 import { dueAt, searchConfig, SEARCH_CONFIGS } from '../deadlines';
 import { loadMessage } from '../queries';
+import { attachFiles } from '../attachments/attach';
 
 /** The subject (weighted first) and body, stemmed in every platform language. */
 function searchVector(subject: string, body: string) {
@@ -19,7 +20,7 @@ function searchVector(subject: string, body: string) {
  * A request gets its deadline from the partnership's legal framework. TLP:RED goes to one desk and is readable only
  * by that desk's standing RED readers, fixed now. A reply to an open request answers it.
  */
-export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageRequest, locale: string, origin: { messageId: string; agencyId: string } | null = null): Promise<{ id: string; recipients: string[] }> {
+export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageRequest, locale: string, origin: { messageId: string; agencyId: string; carryFrom: string } | null = null): Promise<{ id: string; recipients: string[] }> {
   const me = ctx.actor;
   const { row: theCase } = await loadCase(ctx, caseId);
   if (theCase.status !== 'open') throw conflict('This case is closed: reopen it to send messages.');
@@ -75,6 +76,8 @@ export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageR
     })))
     .execute();
 
+  await attachFiles(ctx, id, input.attachmentIds ?? [], origin?.carryFrom ?? null);
+
   if (input.tlp === 'RED') {
     const deskId = recipients[0]!.deskId!;
     const n = Number((await sql<{ n: number }>`SELECT tansiq_fix_red_readers(${id}::uuid, ${deskId}::uuid) AS n`.execute(ctx.tx)).rows[0]?.n ?? 0);
@@ -84,7 +87,7 @@ export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageR
     await ctx.tx.updateTable('message_recipients').set({ request_state: 'answered', answered_at: now, answer_id: id }).where('message_id', '=', input.parentId).where('agency_id', '=', me.agencyId!).execute();
   }
 
-  ctx.audit({ action: origin ? 'message.passed_on' : 'message.sent', objectType: 'message', objectId: id, purpose: input.purpose ?? null, details: { caseId, recipients: recipients.length, tlp: input.tlp, handling: input.handlingCode, request: input.isRequest, ...(origin && { originMessageId: origin.messageId }) } });
+  ctx.audit({ action: origin ? 'message.passed_on' : 'message.sent', objectType: 'message', objectId: id, purpose: input.purpose ?? null, details: { caseId, recipients: recipients.length, tlp: input.tlp, handling: input.handlingCode, request: input.isRequest, ...(origin && { originMessageId: origin.messageId }), ...(input.attachmentIds?.length ? { attachments: input.attachmentIds.length } : {}) } });
   // The original provider sees in its audit where its information went (per agency, never per person).
   if (origin && origin.agencyId !== me.agencyId) ctx.audit({ action: 'message.passed_on', objectType: 'message', objectId: origin.messageId, subjectAgencyId: origin.agencyId, details: { copy: id, to: recipients.map((r) => r.agencyId) } });
   for (const r of recipients) {

@@ -8,6 +8,7 @@ import { messageRecord, presentMessage, presentSummary } from '../presenters';
 import { listMessages, loadMessage, localeOf, readByMe, receiptsOf, type MessageRow } from '../queries';
 import { sendMessage } from '../commands/send';
 import { updateReceipt } from '../commands/receipt';
+import { attachmentsOf } from '../attachments/queries';
 
 const ZId = z.object({ id: z.uuid('Not a valid identifier.') });
 const ZCaseId = z.object({ caseId: z.uuid('Not a valid identifier.') });
@@ -36,7 +37,8 @@ async function openMessage(ctx: Ctx, id: string) {
     ? null
     : m.tlp === 'RED' ? Number((await ctx.tx.selectFrom('message_red_readers').select((eb) => eb.fn.countAll<string>().as('n')).where('message_id', '=', id).executeTakeFirstOrThrow()).n) : null;
   const fresh = (await receiptsOf(ctx, [id])).get(id) ?? receipts;
-  return presentMessage(ctx.actor, m, fresh, { h3Acknowledged: acked, senderName, redReaders });
+  const attachments = messagePolicy.can(ctx.actor, 'readBody', record) ? await attachmentsOf(ctx, id) : [];
+  return presentMessage(ctx.actor, m, fresh, { h3Acknowledged: acked, senderName, redReaders, attachments });
 }
 
 /** Messages: send in a case, inbox/sent/search, read (audited), H3 acknowledgement, the requested side's receipt. */

@@ -5,7 +5,7 @@ import { notFound, type App } from '../../../platform/http';
 import { messagePolicy } from '../policies/message.policy';
 import { messageRecord } from '../presenters';
 import { loadMessage, localeOf, receiptsOf } from '../queries';
-import { decidePermission, passOn, requestPermission } from '../commands/onward';
+import { decidePermission, onwardOptions, passOn, requestPermission } from '../commands/onward';
 
 const ZId = z.object({ id: z.uuid('Not a valid identifier.') });
 
@@ -49,6 +49,12 @@ export async function onwardRoutes(app: App): Promise<void> {
       return passOn(ctx, m, body, await localeOf(ctx));
     });
     return reply.status(201).send({ id: copyId });
+  });
+
+  app.get('/api/messages/:id/onward-options', { schema: { tags: ['messages'], summary: 'The agencies of a case this message could be passed on to, each with the onward rule\'s reasons when refused', params: ZId, querystring: z.object({ caseId: z.uuid('Not a valid identifier.') }) } }, async (req) => {
+    const { id } = req.params as z.infer<typeof ZId>;
+    const { caseId } = req.query as { caseId: string };
+    return withActor(deps.db, req.actor!, req.ip, async (ctx) => ({ targets: await onwardOptions(ctx, await guard(ctx, id, 'passOn'), caseId) }));
   });
 
   app.post('/api/messages/:id/permissions', { schema: { tags: ['messages'], summary: 'Ask the original provider for permission (H2 dissemination, H1 judicial use)', params: ZId, body: ZPermissionRequest } }, async (req, reply) => {

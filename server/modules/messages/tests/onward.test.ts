@@ -138,3 +138,28 @@ describe('passing information on (API)', () => {
     expect((await call(env, esLiaison, 'POST', `/api/messages/${m.id}/pass-on`, { caseId: esCase, recipients: [{ agencyId: noPartner.id }] })).statusCode).toBe(400);
   });
 });
+
+describe('onward options (what the pass-on page shows)', () => {
+  const options = (as: Session, id: string, c = esCase) => call(env, as, 'GET', `/api/messages/${id}/onward-options?caseId=${c}`);
+  it('names each agency of the case with the rule\'s reasons, the partnership and the permission state', async () => {
+    const m = await fromMorocco({ handlingCode: 'H2', tlp: 'AMBER' });
+    const before = (await options(esLiaison, m.id)).json().targets as { agencyId: string; reasons: string[]; partnership: boolean; permission: string | null }[];
+    expect(before.find((x) => x.agencyId === w.de.id)).toMatchObject({ partnership: true, reasons: ['tlp_amber_foreign', 'h2_needs_permission'], permission: null });
+    expect(before.find((x) => x.agencyId === es2.id)).toMatchObject({ partnership: true, reasons: ['h2_needs_permission'], permission: null });
+    expect(before.some((x) => x.agencyId === w.es.id)).toBe(false);
+    const ask = await call(env, esLiaison, 'POST', `/api/messages/${m.id}/permissions`, { kind: 'disseminate', targetAgencyId: es2.id, reason: 'The port authority holds the crew list.' });
+    expect((await options(esLiaison, m.id)).json().targets.find((x: { agencyId: string }) => x.agencyId === es2.id).permission).toBe('pending');
+    await call(env, w.maLiaison.s, 'POST', `/api/permissions/${ask.json().id}/decide`, { decision: 'grant' });
+    expect((await options(esLiaison, m.id)).json().targets.find((x: { agencyId: string }) => x.agencyId === es2.id)).toMatchObject({ reasons: [], permission: 'granted' });
+  });
+
+  it('as an attacker: 401, 404 for who may not pass it on or does not see the case', async () => {
+    const m = await fromMorocco({});
+    expect((await options(esLiaison, m.id)).statusCode).toBe(200);
+    expect((await call(env, null, 'GET', `/api/messages/${m.id}/onward-options?caseId=${esCase}`)).statusCode).toBe(401);
+    for (const s of [w.deLiaison.s, w.esOfficer.s, w.platformAdmin.s, w.esAdmin.s]) expect((await options(s, m.id)).statusCode).toBe(404);
+    // A case the passer does not see.
+    const hidden = (await call(env, w.deLiaison.s, 'POST', '/api/cases', { title: 'German only', summary: 'x', crimeAreas: ['cybercrime'] })).json().case.id as string;
+    expect((await options(esLiaison, m.id, hidden)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,23 @@
+import { sql } from 'kysely';
+import { permissionsOf, type PUnreadCount } from '../../../../common';
+import { withActor } from '../../../platform/db';
+import { notFound, type App } from '../../../platform/http';
+
+/** The inbox badge: how many messages addressed to the actor's agency, visible to them, they have not read. */
+export async function unreadRoutes(app: App): Promise<void> {
+  const { deps } = app;
+  app.get('/api/messages/unread-count', { schema: { tags: ['messages'], summary: 'Exact number of unread messages in my inbox (for the badge)' } }, async (req): Promise<PUnreadCount> => {
+    const actor = req.actor!;
+    if (!permissionsOf(actor.roles).has('case.work')) throw notFound('route');
+    return withActor(deps.db, actor, req.ip, async (ctx) => {
+      // Same rule as the inbox list with `unread` (queries.ts), counted in the database; row-level security
+      // applies, so TLP:RED messages count only for their readers.
+      const row = await sql<{ n: string }>`
+        SELECT count(*) AS n FROM messages m
+        WHERE EXISTS (SELECT 1 FROM message_recipients r WHERE r.message_id = m.id AND r.agency_id = ${actor.agencyId})
+          AND m.sender_user_id <> ${actor.userId}
+          AND NOT EXISTS (SELECT 1 FROM message_reads x WHERE x.message_id = m.id AND x.user_id = ${actor.userId})`.execute(ctx.tx);
+      return { unread: Number(row.rows[0]?.n ?? 0) };
+    });
+  });
+}
