@@ -38,16 +38,17 @@ export function MrzCheckResult({ result }: { result: PMrzCheck }) {
   const { t } = useTranslation();
   const f = useFormat();
   const m = result.mrz;
-  const rows: [string, string][] = [
-    [t('documents.field.surname'), m.primaryIdentifier],
-    [t('documents.field.givenNames'), m.secondaryIdentifier],
-    [t('documents.field.documentNumber'), m.documentNumber],
-    [t('documents.field.issuingState'), m.issuingState],
-    [t('documents.field.nationality'), m.nationality],
-    [t('documents.field.birthDate'), m.birthDate?.length === 10 ? f.date(m.birthDate) : (m.birthDate ?? '—')],
-    [t('documents.field.sex'), t(`documents.sex.${m.sex}`)],
-    [t('documents.field.expiryDate'), m.expiryDate?.length === 10 ? f.date(m.expiryDate) : (m.expiryDate ?? '—')],
-    [t('documents.field.documentType'), t(`documents.type.${m.documentType}`)],
+  // Codes, numbers and names read left to right; translated words and formatted dates follow the page.
+  const rows: [string, string, boolean][] = [
+    [t('documents.field.surname'), m.primaryIdentifier, true],
+    [t('documents.field.givenNames'), m.secondaryIdentifier, true],
+    [t('documents.field.documentNumber'), m.documentNumber, true],
+    [t('documents.field.issuingState'), m.issuingState, true],
+    [t('documents.field.nationality'), m.nationality, true],
+    [t('documents.field.birthDate'), m.birthDate?.length === 10 ? f.date(m.birthDate) : (m.birthDate ?? '—'), false],
+    [t('documents.field.sex'), t(`documents.sex.${m.sex}`), false],
+    [t('documents.field.expiryDate'), m.expiryDate?.length === 10 ? f.date(m.expiryDate) : (m.expiryDate ?? '—'), false],
+    [t('documents.field.documentType'), t(`documents.type.${m.documentType}`), false],
   ];
   const alerts = result.screening.candidates.filter((c) => c.alert).length;
   return (
@@ -56,10 +57,10 @@ export function MrzCheckResult({ result }: { result: PMrzCheck }) {
       <Card withBorder radius="md" padding="sm">
         <Table withRowBorders={false} verticalSpacing={4}>
           <Table.Tbody>
-            {rows.map(([k, v]) => (
+            {rows.map(([k, v, ltr]) => (
               <Table.Tr key={k}>
                 <Table.Td c="dimmed" w="40%">{k}</Table.Td>
-                <Table.Td><bdi dir="ltr">{v}</bdi></Table.Td>
+                <Table.Td>{ltr ? <bdi dir="ltr">{v}</bdi> : v}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -114,7 +114,7 @@ function DocumentTable() {
                 <Table.Tbody>
                   {list.data.documents.map((d) => (
                     <Table.Tr key={d.id} data-testid="document-row">
-                      <Table.Td><bdi dir="ltr" style={{ fontFamily: 'ui-monospace, monospace' }}>{d.issuingState} {d.number}</bdi></Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}><bdi dir="ltr" style={{ fontFamily: 'ui-monospace, monospace' }}>{d.issuingState} {d.number}</bdi></Table.Td>
                       <Table.Td>{t(`documents.type.${d.type}`)}</Table.Td>
                       <Table.Td><Badge color={LOSS_COLOR[d.lossType]} variant="light">{t(`documents.loss.${d.lossType}`)}</Badge></Table.Td>
                       <Table.Td>{f.date(d.lossDate)}</Table.Td>
@@ -148,19 +148,15 @@ export function RegisteredDocumentsPage() {
   return (
     <RequireAbility allowed={me.permissions.includes('document.register')}>
       <PageHeader title={t('documents.registryTitle')} description={t('documents.registryIntro')} />
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 8 }}><DocumentTable /></Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="md">
-            {head.data && (head.data.abilities.register && head.data.issuingState ? (
-              <>
-                <RegisterForm issuer={head.data.issuingState} />
-                <UploadForm limit={head.data.uploadLimitBytes} />
-              </>
-            ) : <Card withBorder radius="md"><Empty title={t('documents.cannotRegister')} /></Card>)}
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      <Stack gap="lg">
+        {head.data && (head.data.abilities.register && head.data.issuingState ? (
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 6 }}><RegisterForm issuer={head.data.issuingState} /></Grid.Col>
+            <Grid.Col span={{ base: 12, md: 6 }}><UploadForm limit={head.data.uploadLimitBytes} /></Grid.Col>
+          </Grid>
+        ) : <Card withBorder radius="md"><Empty title={t('documents.cannotRegister')} /></Card>)}
+        <DocumentTable />
+      </Stack>
     </RequireAbility>
   );
 }
