@@ -18,6 +18,7 @@ import { NotFoundPage } from './features/home/NotFoundPage';
 import { MessagePage } from './features/messages/MessagePage';
 import { MessagesPage } from './features/messages/MessagesPage';
 import { RedReadersPage } from './features/messages/RedReadersPage';
+import { PermissionsPage } from './features/messages/PermissionsPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { UsersPage } from './features/users/UsersPage';
 import { ScreeningPage } from './features/screening/ScreeningPage';
@@ -82,6 +83,7 @@ export function App() {
                 <Route path="messages" element={<MessagesPage />} />
                 <Route path="red-readers" element={<RedReadersPage />} />
                 <Route path="messages/:id" element={<MessagePage />} />
+                <Route path="permissions" element={<PermissionsPage />} />
                 <Route path="account" element={<AccountPage />} />
                 <Route path="admin/users" element={<UsersPage />} />
                 <Route path="admin/desks" element={<DesksPage />} />

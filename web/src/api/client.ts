@@ -23,6 +23,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF token, for the few requests not sent through `request` (an upload that reports its progress). */
+export function csrfTokenNow(): string | null {
+  return csrfToken;
+}
+
 /** Registers what happens when the session ends under us (401 `unauthenticated`): the app shows the login page. */
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;

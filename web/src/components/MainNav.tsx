@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { useSession } from '../api/session';
 import { useInboxUnread } from '../features/messages/api';
-import { IconEye, IconMail } from '../features/messages/icons';
+import { IconEye, IconKey, IconMail } from '../features/messages/icons';
 import { useUnreadCount } from '../features/notifications/api';
 import { useFormat } from '../i18n/format';
 import { IconList, IconScreening } from '../features/screening/icons';
@@ -34,6 +34,7 @@ export function MainNav() {
     { to: '/notifications', label: t('nav.notifications'), icon: <IconBell />, badge: unread },
     ...(me.permissions.includes('case.work') ? [{ to: '/messages', label: t('nav.inbox'), icon: <IconMail />, badge: inbox }] : []),
     ...(me.permissions.includes('desk.red-readers') ? [{ to: '/red-readers', label: t('nav.redReaders'), icon: <IconEye /> }] : []),
+    ...(me.permissions.includes('case.work') || me.permissions.includes('notice.approve') ? [{ to: '/permissions', label: t('onward.nav'), icon: <IconKey /> }] : []),
     ...(me.abilities.workCases === true ? [{ to: '/cases', label: t('nav.cases'), icon: <IconBriefcase /> }] : []),
     ...(me.abilities.readPartnerships === true ? [{ to: '/partnerships', label: t('nav.partnerships'), icon: <IconHandshake /> }] : []),
     ...(me.abilities.screen === true ? [{ to: '/screening', label: t('nav.screening'), icon: <IconScreening /> }] : []),

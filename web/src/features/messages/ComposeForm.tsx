@@ -10,6 +10,8 @@ import { detailErrors, issuesToFields, partnershipText } from './errors';
 import { IconSend } from './icons';
 import { TlpChip } from './labels';
 import { MessageBody } from './MessageBody';
+import { AttachmentPicker } from './AttachmentPicker';
+import { useUploads } from './uploads';
 
 interface Recipient {
   agencyId: string;
@@ -98,6 +100,7 @@ export function ComposeForm({ caseId, agencies, deskId, parent, onClose, onSent 
   const [purpose, setPurpose] = useState('');
   const [senderDeskId, setSenderDeskId] = useState<string | null>((me.desks.find((d) => d.id === deskId) ?? me.desks[0])?.id ?? null);
   const [local, setLocal] = useState<Record<string, string>>({});
+  const files = useUploads();
   // A field's message goes once the field is changed.
   const edited = (key: string) => local[key] !== undefined && setLocal(({ [key]: _gone, ...rest }) => rest);
 
@@ -127,6 +130,7 @@ export function ComposeForm({ caseId, agencies, deskId, parent, onClose, onSent 
       ...(purpose.trim() && { purpose: purpose.trim() }),
       ...(senderDeskId && { senderDeskId }),
       ...(parent && { parentId: parent.id }),
+      ...(files.ids.length > 0 && { attachmentIds: files.ids }),
     };
     const checked = ZSendMessageRequest.safeParse(values);
     if (!checked.success) {
@@ -196,6 +200,8 @@ export function ComposeForm({ caseId, agencies, deskId, parent, onClose, onSent 
             </Tabs.Panel>
           </Tabs>
         </Input.Wrapper>
+
+        <AttachmentPicker uploads={files.uploads} onAdd={files.add} onRemove={files.remove} />
 
         <Choice label={t('messages.compose.handling')} help={t(`messages.handlingHelp.${handlingCode}`)} error={errors.handlingCode}>
           <SegmentedControl value={handlingCode} onChange={(v) => setHandlingCode(v as HandlingCode)} data={HANDLING_CODES.map((c) => ({ value: c, label: `${c} · ${t(`messages.handling.${c}`)}` }))} size="xs" fullWidth aria-label={t('messages.compose.handling')} />
@@ -267,7 +273,12 @@ export function ComposeForm({ caseId, agencies, deskId, parent, onClose, onSent 
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={send.isPending} leftSection={<IconSend size={16} />}>
+          {files.busy && (
+            <Text size="xs" c="dimmed">
+              {t('attachments.waitForUploads')}
+            </Text>
+          )}
+          <Button type="submit" loading={send.isPending} disabled={files.busy} leftSection={<IconSend size={16} />}>
             {t('messages.compose.send')}
           </Button>
         </Group>

@@ -15,11 +15,13 @@ import { useCaseThread, useMessage } from './api';
 import { caseDeskOf } from './caseDesk';
 import { ComposeForm } from './ComposeForm';
 import { H3Panel } from './H3Panel';
-import { IconArrowBack, IconMail, IconReply, IconShield } from './icons';
+import { IconArrowBack, IconForward, IconMail, IconReply, IconShield } from './icons';
+import { PassOnModal } from './PassOnModal';
 import { EvaluationBadge, HandlingBadge, RequestBadge, TlpChip, UrgentBadge } from './labels';
 import { MessageBody } from './MessageBody';
 import { MessageList } from './MessageList';
 import { ReceiptActions } from './ReceiptActions';
+import { Attachments } from './Attachments';
 import { Receipts } from './Receipts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -79,6 +81,7 @@ function MessageView({ message }: { message: PMessage }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [replying, setReplying] = useState(false);
+  const [passing, setPassing] = useState(false);
   const { dir } = useDirection();
   const mine = message.senderAgencyId === useSession().agency.id;
   const h3Pending = message.body === null && message.abilities.acknowledgeH3;
@@ -92,10 +95,19 @@ function MessageView({ message }: { message: PMessage }) {
       <PageHeader
         title={message.subject}
         actions={
-          message.abilities.reply ? (
-            <Button leftSection={<IconReply size={16} />} onClick={() => setReplying(true)}>
-              {t('messages.view.reply')}
-            </Button>
+          message.abilities.reply || message.abilities.passOn ? (
+            <Group gap="xs">
+              {message.abilities.passOn && (
+                <Button variant="default" leftSection={<IconForward size={16} />} onClick={() => setPassing(true)}>
+                  {t('onward.action')}
+                </Button>
+              )}
+              {message.abilities.reply && (
+                <Button leftSection={<IconReply size={16} />} onClick={() => setReplying(true)}>
+                  {t('messages.view.reply')}
+                </Button>
+              )}
+            </Group>
           ) : undefined
         }
       />
@@ -182,6 +194,8 @@ function MessageView({ message }: { message: PMessage }) {
           </Card>
         )}
 
+        <Attachments message={message} />
+
         <ReceiptActions message={message} />
 
         <Card withBorder radius="md" padding="md" component="section" aria-labelledby="receipts-title">
@@ -197,6 +211,7 @@ function MessageView({ message }: { message: PMessage }) {
         <Replies message={message} />
       </Stack>
       {replying && <Reply message={message} onClose={() => setReplying(false)} />}
+      {passing && <PassOnModal message={message} onClose={() => setPassing(false)} />}
     </>
   );
 }

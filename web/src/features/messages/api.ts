@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PDesk, PMessage, PMessageSummary, TReceiptRequest, TSendMessageRequest } from '../../../../common';
+import type { PDesk, PMessage, PMessageSummary, PUnreadCount, TReceiptRequest, TSendMessageRequest } from '../../../../common';
 import { api, query } from '../../api/client';
 import { onLiveTopic } from '../../api/live';
 
@@ -56,11 +56,11 @@ export function useCaseThread(caseId: string) {
   });
 }
 
-/** How many inbox messages this user has not opened (the navigation's badge); capped by the list's limit. */
+/** How many inbox messages this user has not opened (the navigation's badge): counted exactly by the server. */
 export function useInboxUnread(enabled: boolean): number {
   const { data } = useQuery({
     queryKey: [...MESSAGES_KEY, 'unread-count'],
-    queryFn: async () => (await api.get<{ messages: PMessageSummary[] }>(listPath({ ...EMPTY_FILTER, unread: true }, 200))).messages.length,
+    queryFn: async () => (await api.get<PUnreadCount>('/api/messages/unread-count')).unread,
     enabled,
     refetchInterval: 120_000,
   });
@@ -69,7 +69,16 @@ export function useInboxUnread(enabled: boolean): number {
 
 /** Opens a message: an audited read on the server, which also records the receipt. */
 export function useMessage(id: string) {
-  return useQuery({ queryKey: messageKey(id), queryFn: async () => (await api.get<{ message: PMessage }>(`/api/messages/${encodeURIComponent(id)}`)).message });
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: messageKey(id),
+    queryFn: async () => {
+      const m = (await api.get<{ message: PMessage }>(`/api/messages/${encodeURIComponent(id)}`)).message;
+      // Opening it may have made it read: the badge counts again.
+      void qc.invalidateQueries({ queryKey: [...MESSAGES_KEY, 'unread-count'] });
+      return m;
+    },
+  });
 }
 
 function useMessageMutation<V>(id: string, fn: (v: V) => Promise<{ message: PMessage }>) {
