@@ -1,6 +1,8 @@
 import type { PBatchRow, PCandidate, PExplanationItem } from '../../../common';
 import type { SearchHit, WatchlistEntry } from '../../../match';
-import { NOTICE_SOURCE } from '../notices';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db';
+import { NOTICE_SOURCE, ntx } from '../notices';
 import { sourceIdOf } from '../watchlists';
 
 export interface ListInfo {
@@ -52,4 +54,25 @@ export function presentCandidate(h: SearchHit, entry: WatchlistEntry | undefined
 
 export function presentBatchRow(r: { row_no: number; query: Record<string, unknown>; candidates: unknown[]; top_score: number; alert: boolean }): PBatchRow {
   return { row: r.row_no, query: r.query, topScore: r.top_score, alert: r.alert, candidates: r.candidates as PCandidate[] };
+}
+
+/**
+ * Results kept from an earlier run show each notice's status NOW: a notice suspended or cancelled since never shows
+ * as an arrest alert.
+ */
+export async function withCurrentNoticeStates(owner: Kysely<DB>, rows: PBatchRow[]): Promise<PBatchRow[]> {
+  const ids = [...new Set(rows.flatMap((r) => r.candidates.map((c) => c.notice?.id).filter((x): x is string => !!x)))];
+  if (!ids.length) return rows;
+  // Read as the owner: only the states of notices these results already showed the officer (when they were published
+  // to the agency) are looked up, and nothing but the state is taken.
+  const states = new Map((await ntx(owner).selectFrom('notices').select(['id', 'state']).where('id', 'in', ids).execute()).map((n) => [n.id, n.state]));
+  for (const r of rows) {
+    for (const c of r.candidates) {
+      if (!c.notice) continue;
+      const state = states.get(c.notice.id) ?? c.notice.state;
+      c.notice = { ...c.notice, state };
+      c.arrestAlert = !!c.arrestAlert && state === 'published';
+    }
+  }
+  return rows;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestEnv, type Session, type TestEnv } from '../../../test/harness';
+import { upload, waitJob } from '../../watchlists/tests/fixtures';
 import { buildNoticeWorld, RED_NOTICE, type NoticeWorld } from './world';
 
 let env: TestEnv;
@@ -222,5 +223,31 @@ describe('screening against notices, and the hit that reaches the requesting NCB
     const mine = (await call(env, w.maOfficer.s, 'GET', '/api/hits?state=discarded')).json();
     expect(mine.hits.map((h: { id: string }) => h.id)).toContain(c.hitId);
     expect(mine.counts.discarded).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a passenger list hits the notice as a batch; after suspension its results show no arrest alert, and a new run no hit', async () => {
+    const id = await published({ ...RED_NOTICE, subject: { ...RED_NOTICE.subject, names: [{ full: 'Abdelkader Benslimane Tazi', kind: 'primary' }, { full: 'عبد القادر بنسليمان التازي', kind: 'transliteration' }] } });
+    const list = 'name,birth_date,nationality,seat\nMaria Garcia Lopez,1988-02-01,ES,12A\nAbdelkader Benslimane Tazi,1979-03-14,MA,14C\n';
+    const run = async () => {
+      const res = await upload(env, w.maOfficer.s, `/api/screening/batches?purpose=${encodeURIComponent(PURPOSE)}`, list, { contentType: 'text/csv' });
+      expect(res.statusCode, res.body).toBe(202);
+      const jobId = res.json().batch.id as string;
+      expect((await waitJob(env, w.maOfficer.s, jobId)).state).toBe('succeeded');
+      return jobId;
+    };
+    const first = await run();
+    const rows = (await call(env, w.maOfficer.s, 'GET', `/api/screening/batches/${first}/results`)).json().rows;
+    const c = rows[0].candidates.find((x: { notice?: { id: string } }) => x.notice?.id === id);
+    expect(c).toMatchObject({ arrestAlert: true, notice: { state: 'published' } });
+    expect(c.hitId).toBeTruthy();
+    const hits = (await call(env, w.maOfficer.s, 'GET', `/api/hits?jobId=${first}`)).json();
+    expect(hits.hits[0]).toMatchObject({ origin: 'batch', context: { row: 2, jobId: first } });
+
+    expect((await step(w.reviewer.s, id, 'suspend', 'Pending clarification of the legal basis')).statusCode).toBe(200);
+    const after = (await call(env, w.maOfficer.s, 'GET', `/api/screening/batches/${first}/results`)).json().rows;
+    expect(after[0].candidates.find((x: { notice?: { id: string } }) => x.notice?.id === id)).toMatchObject({ arrestAlert: false, notice: { state: 'suspended' } });
+    const second = await run();
+    const again = (await call(env, w.maOfficer.s, 'GET', `/api/screening/batches/${second}/results`)).json().rows;
+    expect(again.flatMap((r: { candidates: { notice?: { id: string } }[] }) => r.candidates).some((x: { notice?: { id: string } }) => x.notice?.id === id)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { cancelJob, enqueueJob, jobRunnerFor, jobsTx, presentJob, type JobRow } 
 import { acceptUploads, readUpload, stx } from '../../watchlists';
 import { BATCH_JOB, precheckPeople, type BatchParams } from '../commands/batch';
 import { batchPolicy } from '../policies/screening.policy';
-import { presentBatchRow } from '../presenters';
+import { presentBatchRow, withCurrentNoticeStates } from '../presenters';
 import type { PCandidate } from '../../../../common';
 
 const ZId = z.object({ id: z.uuid('Not a valid identifier.') });
@@ -73,7 +73,7 @@ export async function batchRoutes(app: App): Promise<void> {
   app.get('/api/screening/batches/:id/results', { schema: { tags: ['screening'], summary: 'Results page by page, alerts first then by score', params: ZId, querystring: ZBatchResultsQuery } }, async (req) => {
     const { id } = req.params as { id: string };
     const q = req.query as z.infer<typeof ZBatchResultsQuery>;
-    return withActor(deps.db, req.actor!, req.ip, async (ctx) => {
+    const out = await withActor(deps.db, req.actor!, req.ip, async (ctx) => {
       const j = await loadBatch(ctx, id);
       const t = stx(ctx.tx);
       const counts = await t.selectFrom('screening_batch_results').select((eb) => [eb.fn.countAll<string>().as('total'), eb.fn.sum<string>(eb.case().when('alert', '=', true).then(1).else(0).end()).as('alerts')]).where('job_id', '=', id).executeTakeFirstOrThrow();
@@ -91,6 +91,9 @@ export async function batchRoutes(app: App): Promise<void> {
       };
       return out;
     });
+    // After the transaction (one connection on embedded PostgreSQL): the notices these results found, as they are now.
+    out.rows = await withCurrentNoticeStates(deps.db.unsafeOwner, out.rows);
+    return out;
   });
 
   app.get('/api/screening/batches/:id/download', { schema: { tags: ['screening'], summary: 'All results as JSON lines or CSV (alerts first)', params: ZId, querystring: ZBatchDownloadQuery } }, async (req, reply) => {
