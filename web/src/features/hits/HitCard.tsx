@@ -43,7 +43,7 @@ export function HitCard({ hit, linkToPage = false }: { hit: PHit; linkToPage?: b
   const n = hit.notice;
   const lapsed = n !== null && n.state !== 'published';
   return (
-    <Card withBorder radius="md" padding="md" data-hit={hit.id} style={hit.arrestAlert ? { borderInlineStartWidth: 6, borderInlineStartColor: 'var(--mantine-color-red-7)' } : undefined}>
+    <Card withBorder radius="md" padding="md" data-hit={hit.id} data-notice={n?.id} style={hit.arrestAlert ? { borderInlineStartWidth: 6, borderInlineStartColor: 'var(--mantine-color-red-7)' } : undefined}>
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Group gap="xs" wrap="wrap">

@@ -56,6 +56,14 @@ export function draftOf(n: PNotice): NoticeDraft {
   };
 }
 
+/** Where each form field's messages sit in the request. */
+const PATH: Record<keyof NoticeDraft, string> = {
+  colour: 'colour', kind: 'kind', subjectType: 'subject.type', names: 'subject.names', birthDates: 'subject.birthDates', birthPlace: 'subject.birthPlace',
+  nationalities: 'subject.nationalities', gender: 'subject.gender', documents: 'subject.documents', marks: 'subject.distinguishingMarks', languages: 'subject.languages',
+  offence: 'offence', warrantReference: 'warrantReference', requestingAuthority: 'requestingAuthority', legalBasis: 'legalBasis', validUntil: 'validUntil',
+  handlingCode: 'handlingCode', tlp: 'tlp', addresseeAgencyIds: 'addresseeAgencyIds',
+};
+
 const opt = (v: string) => (v.trim() ? v.trim() : undefined);
 
 function requestOf(d: NoticeDraft): unknown {
@@ -93,21 +101,31 @@ export function NoticeForm({ initial, saving, error, onSave }: { initial: Notice
   const { t } = useTranslation();
   const [d, setD] = useState<NoticeDraft>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
+  // Fields edited since the last save: their messages (the form's or the server's) no longer apply.
+  const [edited, setEdited] = useState<readonly string[]>([]);
   const addressees = useAddressees(d.kind === 'diffusion');
-  const set = <K extends keyof NoticeDraft>(k: K, v: NoticeDraft[K]) => setD((x) => ({ ...x, [k]: v }));
+  const set = <K extends keyof NoticeDraft>(k: K, v: NoticeDraft[K]) => {
+    setD((x) => ({ ...x, [k]: v }));
+    const path = PATH[k];
+    if (!edited.includes(path)) setEdited([...edited, path]);
+  };
   const setName = (i: number, patch: Partial<NameRow>) => set('names', d.names.map((n, j) => (j === i ? { ...n, ...patch } : n)));
   const setDoc = (i: number, patch: Partial<DocRow>) => set('documents', d.documents.map((n, j) => (j === i ? { ...n, ...patch } : n)));
   const red = d.colour === 'red';
   const serverErrors = deepErrorsFromError(t, error);
-  const errs: FieldErrors = { ...serverErrors, ...errors };
+  const errs: FieldErrors = Object.fromEntries(
+    Object.entries({ ...serverErrors, ...errors }).filter(([k]) => !edited.some((p) => k === p || k.startsWith(`${p}.`))),
+  );
 
   const save = (then: 'stay' | 'submit') => {
     const r = ZCreateNoticeRequest.safeParse(requestOf(d), { reportInput: true });
     if (!r.success) {
       setErrors(deepErrors(t, r.error.issues));
+      setEdited([]);
       return;
     }
     setErrors({});
+    setEdited([]);
     void onSave(r.data, then).catch(() => undefined);
   };
   const submit = (e: FormEvent) => {

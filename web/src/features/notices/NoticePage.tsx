@@ -97,11 +97,26 @@ function NoticeHits({ noticeId }: { noticeId: string }) {
   );
 }
 
+/** A script tag ("Latn", "Arab") or a language code ("ar") as its name in the reader's language. */
+function useScriptName() {
+  const { i18n } = useTranslation();
+  const f = useFormat();
+  return (v: string) => {
+    if (!/^[A-Z][a-z]{3}$/.test(v)) return f.language(v);
+    try {
+      return new Intl.DisplayNames(i18n.language, { type: 'script' }).of(v) ?? v;
+    } catch {
+      return v;
+    }
+  };
+}
+
 /** A notice or diffusion: subject, legal basis, markings, state, history, the actions allowed, and its hits. */
 export function NoticePage() {
   const { t } = useTranslation();
   const f = useFormat();
   const country = useCountryName();
+  const scriptName = useScriptName();
   const { id } = useParams();
   const q = useNotice(id);
   if (q.error instanceof ApiError && q.error.status === 404) return <NotFoundPage />;
@@ -156,7 +171,7 @@ export function NoticePage() {
                           </Text>
                         </Table.Td>
                         <Table.Td>{t(`notices.nameKind.${nm.kind}`)}</Table.Td>
-                        <Table.Td>{nm.script ? f.language(nm.script) : dash}</Table.Td>
+                        <Table.Td>{nm.script ? scriptName(nm.script) : dash}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
