@@ -4,7 +4,7 @@ import type { PNoticeEvent } from '../../../../common';
 import { useFormat } from '../../i18n/format';
 import { isolate } from './labels';
 
-const DOT: Record<string, string> = { published: 'teal', approved: 'teal', refused: 'red', suspended: 'orange', cancelled: 'red', withdrawn: 'gray', reinstated: 'teal', submitted: 'blue', requested: 'blue', created: 'gray' };
+const DOT: Record<string, string> = { drafted: 'gray', edited: 'gray', submitted: 'blue', returned: 'orange', approved: 'teal', approved_published: 'teal', published: 'teal', reviewed: 'teal', refused: 'red', suspend: 'orange', suspended: 'orange', reinstated: 'teal', withdrawn: 'gray', cancelled: 'red', expired: 'gray' };
 
 /** Every step of the notice: what happened, who did it for which agency, when, and why. */
 export function NoticeHistory({ events }: { events: PNoticeEvent[] }) {
