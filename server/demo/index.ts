@@ -5,6 +5,7 @@ import { DEMO_AGENCIES, demoEmail } from './agencies';
 import { loadDemoCases } from './cases';
 import { loadDemoDocuments } from './documents';
 import { loadDemoEvents } from './events';
+import { loadDemoNotices } from './notices';
 import { loadDemoPartnerships } from './partnerships';
 
 const TITLES: Record<string, string> = {
@@ -53,6 +54,7 @@ export async function loadDemoData(deps: Deps, opts: { password?: string | null 
     await loadDemoPartnerships(ctx);
     await loadDemoCases(ctx);
     await loadDemoDocuments(ctx);
+    await loadDemoNotices(ctx);
     await loadDemoEvents(ctx);
     return { created: true, password, users };
   });
