@@ -72,6 +72,8 @@ export interface PDocumentList {
   issuingState: string | null;
   abilities: { register: boolean };
   uploadLimitBytes: number;
+  /** Active documents of the agency by loss type (whatever the filters). */
+  activeByLossType: Record<LossType, number>;
 }
 
 /** What a check reveals of a registered document: hit, who registered it and why — never the registry's rows. */

@@ -5,7 +5,7 @@ import { uploadLimitBytes } from '../../watchlists';
 import { agencyIssuer } from '../issuer';
 import { documentPolicy } from '../policies/document.policy';
 import { presentDocument } from '../presenters';
-import { listOwnDocuments } from '../queries';
+import { countActiveByLossType, listOwnDocuments } from '../queries';
 
 /** The agency's own registered documents (those who register them). */
 export async function listRoutes(app: App): Promise<void> {
@@ -22,6 +22,7 @@ export async function listRoutes(app: App): Promise<void> {
         total, page: q.page, pageSize: q.pageSize, issuingState: issuer,
         abilities: { register: issuer !== null && documentPolicy.can(ctx.actor, 'register', { agencyId: ctx.actor.agencyId!, issuingState: issuer, agencyIssuer: issuer, open: true }) },
         uploadLimitBytes: uploadLimitBytes(),
+        activeByLossType: await countActiveByLossType(ctx),
       };
     });
   });

@@ -94,7 +94,7 @@ describe('registering documents', () => {
   it('only the registering agency lists its documents; Spain’s list is empty, and its raw query sees no row', async () => {
     const own = await call(env, maOfficer, 'GET', '/api/documents?state=active&lossType=stolen');
     expect(own.statusCode).toBe(200);
-    expect(own.json()).toMatchObject({ total: 1, issuingState: 'MAR', abilities: { register: true } });
+    expect(own.json()).toMatchObject({ total: 1, issuingState: 'MAR', abilities: { register: true }, activeByLossType: { stolen: 1, lost: 1, 'stolen-blank': 0, revoked: 0 } });
     expect((await call(env, maOfficer, 'GET', '/api/documents?number=ma00')).json().documents.map((d: { number: string }) => d.number)).toEqual(['MA0000001']);
     expect((await call(env, esOfficer, 'GET', '/api/documents')).json()).toMatchObject({ total: 0, issuingState: 'ESP' });
     const raw = await withActor(env.db, esActor, null, async (ctx) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM travel_documents`.execute(ctx.tx)).rows[0]!.n);

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, FileInput, Grid, Group, Pagination, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, FileInput, Grid, Group, Pagination, Progress, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_STATES, DOCUMENT_TYPES, LOSS_TYPES, type DocumentState, type DocumentType, type LossType } from '../../../../common';
@@ -72,6 +72,36 @@ function UploadForm({ limit }: { limit: number }) {
         {job.data?.error && <Text size="sm" c="red.8">{job.data.error}</Text>}
         {result && <Text size="sm" c="teal.8" role="status">{t('documents.uploadDone', { registered: f.number(result.registered), already: f.number(result.alreadyRegistered) })}</Text>}
         <Button type="submit" variant="light" loading={up.isPending} disabled={!file}>{t('documents.upload')}</Button>
+      </Stack>
+    </Card>
+  );
+}
+
+/** The active register at a glance: one bar, a section per loss type. */
+function LossBar({ counts }: { counts: Record<LossType, number> }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const total = LOSS_TYPES.reduce((n, k) => n + counts[k], 0);
+  if (total === 0) return null;
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Stack gap={6}>
+        <Text size="sm" fw={600}>{t('documents.activeTotal', { n: f.number(total) })}</Text>
+        <Progress.Root size={18} aria-label={t('documents.activeTotal', { n: f.number(total) })}>
+          {LOSS_TYPES.filter((k) => counts[k] > 0).map((k) => (
+            <Tooltip key={k} label={`${t(`documents.loss.${k}`)}: ${f.number(counts[k])}`}>
+              <Progress.Section value={(counts[k] / total) * 100} color={LOSS_COLOR[k]} />
+            </Tooltip>
+          ))}
+        </Progress.Root>
+        <Group gap="md">
+          {LOSS_TYPES.map((k) => (
+            <Group key={k} gap={6}>
+              <Badge color={LOSS_COLOR[k]} variant="filled" size="xs" circle> </Badge>
+              <Text size="xs">{t(`documents.loss.${k}`)} · {f.number(counts[k])}</Text>
+            </Group>
+          ))}
+        </Group>
       </Stack>
     </Card>
   );
@@ -155,6 +185,7 @@ export function RegisteredDocumentsPage() {
             <Grid.Col span={{ base: 12, md: 6 }}><UploadForm limit={head.data.uploadLimitBytes} /></Grid.Col>
           </Grid>
         ) : <Card withBorder radius="md"><Empty title={t('documents.cannotRegister')} /></Card>)}
+        {head.data && <LossBar counts={head.data.activeByLossType} />}
         <DocumentTable />
       </Stack>
     </RequireAbility>
