@@ -104,7 +104,7 @@ function PermissionTable({ box }: { box: 'incoming' | 'outgoing' }) {
                 </Table.Td>
                 <Table.Td>
                   <Badge color={STATUS_COLOR[p.status]} variant="light">
-                    {t(`onward.permission.${p.status}`)}
+                    {t(`onward.requests.state.${p.status}`)}
                   </Badge>
                   {p.decisionNote && (
                     <Text size="xs" c="dimmed" dir="auto" mt={2}>
