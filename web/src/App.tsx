@@ -1,12 +1,13 @@
 import { DirectionProvider, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError, setUnauthenticatedHandler } from './api/client';
 import { ME_KEY } from './api/session';
 import { AppLayout } from './components/AppLayout';
 import { DirectionSync } from './components/DirectionSync';
 import { RequireAuth } from './components/RequireAuth';
+import { Loading } from './components/States';
 import { AccountPage } from './features/account/AccountPage';
 import { AgenciesPage } from './features/agencies/AgenciesPage';
 import { AuditPage } from './features/audit/AuditPage';
@@ -35,8 +36,13 @@ import { NewNoticePage } from './features/notices/NewNoticePage';
 import { EditNoticePage } from './features/notices/EditNoticePage';
 import { HitsPage } from './features/hits/HitsPage';
 import { HitPage } from './features/hits/HitPage';
+import './features/events/live';
 import { directionOf, currentLocale } from './i18n';
 import { theme } from './theme';
+
+// The event pages carry the charts and the map: loaded when first opened.
+const EventsPage = lazy(() => import('./features/events/EventsPage').then((m) => ({ default: m.EventsPage })));
+const EventPage = lazy(() => import('./features/events/EventPage').then((m) => ({ default: m.EventPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -103,6 +109,8 @@ export function App() {
                 <Route path="hits/:id" element={<HitPage />} />
                 <Route path="documents/check" element={<DocumentCheckPage />} />
                 <Route path="documents/registry" element={<RegisteredDocumentsPage />} />
+                <Route path="events" element={<Suspense fallback={<Loading />}><EventsPage /></Suspense>} />
+                <Route path="events/:id" element={<Suspense fallback={<Loading />}><EventPage /></Suspense>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -7,6 +7,7 @@ import { useInboxUnread } from '../features/messages/api';
 import { IconEye, IconKey, IconMail } from '../features/messages/icons';
 import { useUnreadCount } from '../features/notifications/api';
 import { useFormat } from '../i18n/format';
+import { IconStadium } from '../features/events/icons';
 import { IconList, IconScreening } from '../features/screening/icons';
 import { IconHit, IconNotice } from '../features/notices/icons';
 import { IconDocAlert, IconPassport } from '../features/documents/icons';
@@ -43,6 +44,8 @@ export function MainNav() {
     ...(me.abilities.screen === true ? [{ to: '/hits', label: t('hits.nav'), icon: <IconHit /> }] : []),
     ...(me.permissions.includes('screening.run') ? [{ to: '/documents/check', label: t('documents.nav.check'), icon: <IconPassport /> }] : []),
     ...(me.permissions.includes('document.register') ? [{ to: '/documents/registry', label: t('documents.nav.registry'), icon: <IconDocAlert /> }] : []),
+    // Major events: every agency's staff (the server lists only the events of their committees); not the platform operator.
+    ...(me.user.roles.some((r) => r !== 'platform-admin') ? [{ to: '/events', label: t('events.nav'), icon: <IconStadium /> }] : []),
   ];
   const admin: Item[] = [
     { to: '/admin/users', label: t('nav.users'), icon: <IconUsers />, ability: 'manageUsers' },

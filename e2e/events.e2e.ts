@@ -1,0 +1,153 @@
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openBrowser, type Browser } from './support/browser';
+import { login } from './support/app';
+
+const baseUrl = inject('baseUrl');
+const password = inject('demoPassword');
+// Set TANSIQ_E2E_SHOTS to a folder to keep screenshots of the pages (for looking at them, not for asserting).
+const SHOTS = process.env.TANSIQ_E2E_SHOTS;
+const WORLD_CUP = 'FIFA World Cup 2030';
+// DGSN's own watchlist names him in the French transliteration; the accreditation list, drawn up in Spain, in the Spanish one.
+const LISTED = 'Youssef Benjelloun';
+const SPANISH = 'Yusef Benyelún';
+const INCIDENT = 'Flares thrown from the south stand';
+
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Sends an API request from the signed-in page, with the session's CSRF token (test set-up only). */
+async function apiFromPage(page: Page, method: string, path: string, body: string, contentType: string): Promise<{ status: number; body: string }> {
+  return page.evaluate(async ({ method, path, body, contentType }) => {
+    const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
+    const res = await fetch(path, { method, headers: { 'content-type': contentType, 'x-csrf-token': me.csrfToken }, body });
+    return { status: res.status, body: await res.text() };
+  }, { method, path, body, contentType });
+}
+
+async function openWorldCup(page: Page) {
+  await page.getByRole('link', { name: 'Major events' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Major events' }).waitFor();
+  await page.getByRole('link', { name: WORLD_CUP }).click();
+  await page.getByRole('heading', { level: 1, name: WORLD_CUP }).waitFor();
+}
+
+describe('major-event security: accreditation, a live board shared by the committee, nothing for others', () => {
+  const browsers: Browser[] = [];
+  const open = async () => {
+    const b = await openBrowser();
+    browsers.push(b);
+    return b.page;
+  };
+  afterAll(async () => {
+    for (const b of browsers) await b.close();
+  });
+
+  it('a committee member uploads an accreditation list; the listed person under a Spanish spelling is referred', async () => {
+    const page = await open();
+    await login(page, baseUrl, 'admin@dgsn.demo', password);
+    const wl = await apiFromPage(page, 'POST', `/api/watchlists?name=${encodeURIComponent('DGSN major-event watchlist (e2e)')}&scope=agency`, `id,name,birth_date,nationality\nev-1,${LISTED},1990-04-12,MA\n`, 'text/csv');
+    expect(wl.status, wl.body).toBe(202);
+    // Wait for the import job to finish before screening against it.
+    const jobId = (JSON.parse(wl.body) as { job: { id: string } }).job.id;
+    await expect.poll(async () => page.evaluate(async (id) => ((await (await fetch(`/api/jobs/${id}`)).json()) as { job: { state: string } }).job.state, jobId), { timeout: 30_000 }).toBe('succeeded');
+
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    await login(page, baseUrl, 'officer@dgsn.demo', password);
+    await openWorldCup(page);
+    await page.getByRole('tab', { name: 'Accreditation' }).click();
+    await page.getByTestId('retention').waitFor();
+    expect(await page.getByTestId('retention').textContent()).toMatch(/60 days after the event/);
+    const csv = [
+      'name,birth_date,nationality,document_number,document_country,category,organisation',
+      `${SPANISH},1990-04-12,MA,YB4410992,MA,contractor,Restauración Estadios SL`,
+      'Lucía Fernández Gómez,1992-07-01,ES,PAB771023,ES,volunteer,Voluntarios Madrid 2030',
+      'Jonas Becker,1985-11-20,DE,C01X00T48,D,media,Deutsche Presse-Agentur',
+    ].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'accreditation-contractors.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Upload and screen' }).click();
+    await page.getByText('People screened: 3').waitFor({ timeout: 60_000 });
+    const first = page.getByTestId('accreditation-row').first();
+    await expect.poll(async () => first.textContent()).toContain(SPANISH);
+    expect(await first.textContent()).toContain('Hit: refer');
+    expect(await first.textContent()).toContain(LISTED);
+    const others = await page.getByTestId('accreditation-row').allTextContents();
+    expect(others.filter((t) => t.includes('No hit: approve'))).toHaveLength(2);
+    await page.getByTestId('accreditation-summary').locator('svg.recharts-surface').first().waitFor();
+    await shot(page, 'events-accreditation-en');
+  });
+
+  it('an incident logged at a venue appears on another member’s board without reload', async () => {
+    const spain = await open();
+    await login(spain, baseUrl, 'officer@policia.demo', password);
+    await openWorldCup(spain);
+    await spain.getByTestId('venue-map').waitFor();
+    const markers = await spain.getByTestId('incident-marker').count();
+    // A flag in the window: a reload would clear it.
+    await spain.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+
+    const morocco = browsers[0]!.page;
+    await morocco.getByRole('tab', { name: 'Situation board' }).click();
+    await morocco.getByRole('button', { name: 'Log an incident' }).click();
+    const dialog = morocco.getByRole('dialog', { name: 'Log an incident' });
+    await dialog.getByLabel('What happened').fill(INCIDENT);
+    await dialog.getByRole('combobox', { name: 'Category' }).click();
+    await morocco.getByRole('option', { name: 'Hooliganism' }).click();
+    await dialog.getByRole('combobox', { name: 'Severity' }).click();
+    await morocco.getByRole('option', { name: 'High' }).click();
+    await dialog.getByRole('combobox', { name: 'Venue' }).fill('Camp Nou');
+    await morocco.getByRole('option', { name: /Camp Nou/ }).click();
+    await dialog.getByRole('button', { name: 'Log incident' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await spain.getByTestId('incident-log').getByText(INCIDENT).waitFor({ timeout: 20_000 });
+    expect(await spain.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+    await expect.poll(async () => spain.getByTestId('incident-marker').count()).toBe(markers + 1);
+    await spain.getByTestId('chart-category').locator('svg.recharts-surface').waitFor();
+    await shot(spain, 'events-board-en');
+
+    // Spain posts an update in the thread; Morocco sees it.
+    await spain.getByTestId('incident-log').getByText(INCIDENT).click();
+    const drawer = spain.getByTestId('incident-detail');
+    await drawer.getByLabel('Update').fill('Mossos and Policía Nacional units moved into the south stand; two people detained.');
+    await drawer.getByRole('combobox', { name: 'Status' }).click();
+    await spain.getByRole('option', { name: 'In progress' }).click();
+    await drawer.getByRole('button', { name: 'Post update' }).click();
+    await drawer.getByText('Status: Open → In progress').waitFor();
+    await shot(spain, 'events-incident-en');
+    await spain.keyboard.press('Escape');
+
+    await spain.locator('select[name="language"]').selectOption('ar');
+    await spain.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await spain.getByRole('heading', { level: 1, name: WORLD_CUP }).waitFor();
+    await spain.getByTestId('chart-category').locator('svg.recharts-surface').waitFor();
+    await shot(spain, 'events-board-ar');
+    await spain.getByRole('tab', { name: 'الاعتماد' }).click();
+    await spain.getByTestId('accreditation-people').waitFor();
+    await shot(spain, 'events-accreditation-ar');
+    await spain.getByRole('tab', { name: 'اللجنة والمواقع' }).click();
+    await spain.getByTestId('venues').waitFor();
+    await shot(spain, 'events-committee-ar');
+    await spain.locator('select[name="language"]').selectOption('en');
+  });
+
+  it('a non-member agency sees nothing: no event listed, the event’s address is not found', async () => {
+    const spainUrl = browsers[1]!.page.url().split('?')[0]!;
+    const page = await open();
+    await login(page, baseUrl, 'officer@anticorruption.demo', password);
+    await page.getByRole('link', { name: 'Major events' }).click();
+    await page.getByText('No events').waitFor();
+    expect(await page.getByTestId('event-card').count()).toBe(0);
+    await page.goto(spainUrl);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    expect(await page.content()).not.toContain(INCIDENT);
+    const api = await page.evaluate(async (path) => (await fetch(path)).status, `/api/major-events/${spainUrl.split('/').pop()}/board`);
+    expect(api).toBe(404);
+  });
+});
