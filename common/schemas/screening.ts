@@ -106,6 +106,17 @@ export interface PCandidate {
   arrestAlert?: boolean;
   /** The hit recorded for this alert (to confirm or discard it). */
   hitId?: string;
+  /** When the candidate is a registered stolen or lost travel document: which, and who registered it. */
+  document?: PCandidateDocument;
+}
+
+export interface PCandidateDocument {
+  id: string;
+  number: string;
+  issuingState: string;
+  type: string;
+  lossType: string;
+  agency: { id: string; name: string };
 }
 
 export interface PScreeningMatch {

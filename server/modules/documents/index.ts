@@ -1,6 +1,8 @@
 import type { App } from '../../platform/http';
 import { jobRunnerFor } from '../../platform/jobs';
+import { addRowCheck } from '../screening';
 import { registerDocumentImportJob } from './commands/import';
+import { documentRowCheck, DOCUMENTS_SOURCE } from './row-check';
 import { checkRoutes } from './routes/check.routes';
 import { closeRoutes } from './routes/close.routes';
 import { listRoutes } from './routes/list.routes';
@@ -10,6 +12,8 @@ import { uploadRoutes } from './routes/upload.routes';
 /** Stolen and lost travel documents (ICAO 9303): the registry of the agencies' own countries, and the checks. */
 export async function registerDocuments(app: App): Promise<void> {
   registerDocumentImportJob(jobRunnerFor(app.deps.db));
+  // Single and batch screening check the registry too, in the same pass.
+  addRowCheck(DOCUMENTS_SOURCE, documentRowCheck);
   await registerRoutes(app);
   await listRoutes(app);
   await closeRoutes(app);

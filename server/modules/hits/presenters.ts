@@ -1,8 +1,13 @@
-import type { NoticeColour, NoticeKind, NoticeState, PHit } from '../../../common';
+import type { NoticeColour, NoticeKind, NoticeState, PCandidateDocument, PHit } from '../../../common';
 import type { Ctx } from '../../platform/db';
 import { ntx } from '../notices';
 import { hitPolicy } from './policies/hit.policy';
 import type { HitRow } from './queries';
+
+function presentDocument(r: HitRow): PHit['document'] {
+  const d = (r.details as { document?: PCandidateDocument }).document;
+  return d ? { id: d.id, number: d.number, issuingState: d.issuingState, lossType: d.lossType, registeringAgency: d.agency } : null;
+}
 
 /** Presents hits with the CURRENT status of what they hit, looked up in one pass per kind. */
 export async function presentHits(ctx: Ctx, rows: HitRow[]): Promise<PHit[]> {
@@ -34,7 +39,7 @@ export async function presentHits(ctx: Ctx, rows: HitRow[]): Promise<PHit[]> {
       matchedName: r.matched_name,
       notice,
       watchlist: r.watchlist_id ? { id: r.watchlist_id, name: lists.get(r.watchlist_id) ?? '', entryId: r.entry_id ?? '' } : null,
-      document: null,
+      document: presentDocument(r),
       // A suspended, withdrawn, cancelled or expired notice never raises an arrest alert, whatever it was when hit.
       arrestAlert: !!notice && notice.colour === 'red' && notice.state === 'published' && r.state !== 'discarded',
       screeningAgency: { id: r.agency_id, name: agencies.get(r.agency_id) ?? '' },

@@ -79,6 +79,7 @@ export interface HitTable {
   case_id: string | null;
   message_id: string | null;
   notify_problem: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: CreatedAt;
 }
 export interface NoticesDB extends DB, ScreeningDB {

@@ -12,3 +12,4 @@ export async function registerScreening(app: App): Promise<void> {
 }
 export { toQuery, screenOne, loadThresholds } from './commands/screen';
 export { BATCH_JOB, precheckPeople } from './commands/batch';
+export { addRowCheck, runRowChecks, type RowCheck } from './row-checks';

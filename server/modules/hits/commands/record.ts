@@ -19,16 +19,20 @@ export async function recordHits(ctx: Ctx, candidates: PCandidate[], hc: HitCont
   const alerts = candidates.filter((c) => c.alert);
   if (!alerts.length) return 0;
   const t = ntx(ctx.tx);
-  const listIds = [...new Set(alerts.filter((c) => !c.notice).map((c) => c.watchlist.id))];
+  const listIds = [...new Set(alerts.filter((c) => !c.notice && !c.document).map((c) => c.watchlist.id))];
   const owners = new Map<string, string | null>();
   if (listIds.length) for (const l of await t.selectFrom('watchlists').select(['id', 'agency_id']).where('id', 'in', listIds).execute()) owners.set(l.id, l.agency_id);
   const rows = alerts.map((c) => {
     const notice = c.watchlist.id === NOTICE_SOURCE && c.notice ? c.notice : null;
-    const owner = notice ? notice.requestingAgencyId : owners.get(c.watchlist.id) ?? null;
+    const doc = c.document ?? null;
+    const owner = notice ? notice.requestingAgencyId : doc ? doc.agency.id : owners.get(c.watchlist.id) ?? null;
+    const list = notice || doc ? null : c.watchlist.id;
     return {
       agency_id: ctx.actor.agencyId!, user_id: ctx.actor.userId!, origin: hc.origin,
-      source: notice ? ('notice' as const) : ('watchlist' as const),
-      notice_id: notice?.id ?? null, watchlist_id: notice ? null : c.watchlist.id, entry_id: notice ? null : c.id, document_id: null,
+      source: notice ? ('notice' as const) : doc ? ('document' as const) : ('watchlist' as const),
+      notice_id: notice?.id ?? null, watchlist_id: list, entry_id: list ? c.id : null, document_id: doc?.id ?? null,
+      // The registry answers once; the screening agency cannot read the record afterwards, so the answer is kept.
+      details: JSON.stringify(doc ? { document: doc } : {}),
       owner_agency_id: owner && owner !== ctx.actor.agencyId ? owner : null,
       score: c.score, matched_name: c.matchedName, query: JSON.stringify(hc.query),
       job_id: hc.jobId ?? null, row_no: hc.rowNo ?? null, purpose: hc.purpose,

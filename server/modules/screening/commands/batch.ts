@@ -6,6 +6,7 @@ import { recordHits } from '../../hits';
 import { ntx } from '../../notices';
 import { liveIndexFor, stx } from '../../watchlists';
 import { loadThresholds, screenOne } from './screen';
+import { runRowChecks } from '../row-checks';
 
 export const BATCH_JOB = 'screening.batch';
 
@@ -86,13 +87,17 @@ export function registerBatchJob(runner: JobRunner, db: Database, dataDir: strin
     for (let i = 0; i < rows.length; i += CHUNK) {
       jc.throwIfStopped();
       const chunk = rows.slice(i, i + CHUNK);
-      const screened = chunk.map((r, k) => {
-        const candidates = screenOne(index, agencyId, queryOf(r), p.top, th);
-        const alert = candidates.some((c) => c.alert);
-        if (alert) alerts++;
-        return { rowNo: i + k + 1, kept: keptRow(r), candidates, alert };
-      });
+      const queries = chunk.map(queryOf);
+      const named = queries.map((q) => screenOne(index, agencyId, q, p.top, th));
       await jc.run(async (ctx) => {
+        // Registries checked by exact key (stolen and lost documents) in the same pass, first in each row.
+        const exact = await runRowChecks(ctx, queries);
+        const screened = chunk.map((r, k) => {
+          const candidates = [...exact[k]!, ...named[k]!];
+          const alert = candidates.some((c) => c.alert);
+          if (alert) alerts++;
+          return { rowNo: i + k + 1, kept: keptRow(r), candidates, alert };
+        });
         // Every alert becomes a hit for the officer to confirm or discard; the results carry the hit's id.
         for (const s of screened) if (s.alert) await recordHits(ctx, s.candidates, { origin: 'batch', query: s.kept, purpose: p.purpose, jobId: jc.job.id, rowNo: s.rowNo });
         const out = screened.map((s) => ({ job_id: jc.job.id, agency_id: agencyId, row_no: s.rowNo, query: JSON.stringify(s.kept), candidates: JSON.stringify(s.candidates), top_score: s.candidates[0]?.score ?? 0, alert: s.alert }));

@@ -7,6 +7,7 @@ import { recordHits } from '../../hits';
 import { NOTICE_SOURCE } from '../../notices';
 import { liveIndexFor, stx } from '../../watchlists';
 import { loadThresholds, screenOne, toQuery } from '../commands/screen';
+import { runRowChecks } from '../row-checks';
 import { screeningPolicy } from '../policies/screening.policy';
 
 async function settingsOf(ctx: Ctx): Promise<PScreeningSettings> {
@@ -35,7 +36,9 @@ export async function matchRoutes(app: App): Promise<void> {
     await index.current();
     return withActor(deps.db, actor, req.ip, async (ctx): Promise<PScreeningMatch> => {
       const th = await loadThresholds(ctx);
-      const candidates = screenOne(index, actor.agencyId!, toQuery(body), body.top, th);
+      const query = toQuery(body);
+      // Registries checked by exact key (stolen and lost documents) come first: they are certain, names are not.
+      const candidates = [...((await runRowChecks(ctx, [query]))[0] ?? []), ...screenOne(index, actor.agencyId!, query, body.top, th)];
       const alerts = candidates.filter((c) => c.alert);
       // Every alert becomes a hit for the officer to confirm or discard (the record screened is kept with it).
       const { purpose: _p, top: _t, ...record } = body;
