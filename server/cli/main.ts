@@ -11,6 +11,7 @@ import { serve } from './serve';
 import { issueEnrolmentLink } from '../modules/identity/commands/enrolment';
 import { CliError, readStdin } from './io';
 import { addScreeningCommands } from './screening';
+import { addKeyCommands } from './keys';
 
 function roleList(v: string): Role[] {
   const roles = v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -136,6 +137,7 @@ export function program(): Command {
     }, { needAuditKey: true });
   });
   addScreeningCommands(p);
+  addKeyCommands(p);
   return p;
 }
 
