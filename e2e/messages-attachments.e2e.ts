@@ -63,7 +63,10 @@ describe('attachments and passing information on', () => {
     await context.clearCookies();
     await login(page, baseUrl, 'officer@policia.demo', password);
     await page.goto(`${baseUrl}${messagePath}`);
-    await page.getByRole('heading', { level: 1, name: SUBJECT }).waitFor();
+    await page.getByRole('heading', { level: 1, name: SUBJECT }).waitFor().catch(async (e: unknown) => {
+      await shot(page, 'failed-open-message');
+      throw e;
+    });
     await page.getByRole('button', { name: 'Reply' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reply' });
     await dialog.getByRole('textbox', { name: 'Text' }).fill('The company leases two warehouses in Algeciras: the lease contracts are attached.');
