@@ -175,6 +175,15 @@ describe('notices: a Red Notice from request to hit, and no arrest alert once su
     await page.getByRole('heading', { level: 1, name: /^Hit confirmed: Red Notice R-/ }).waitFor();
     await page.getByText('Tanger Med port, ferry terminal').waitFor();
     await page.getByText(/Abderrahim Louazani/).first().waitFor();
+
+    // Its hits page, tab "hits on our notices": the DGSN's confirmation, without the DGSN's own record of the person.
+    await page.getByRole('link', { name: 'Hits', exact: true }).click();
+    await page.getByRole('tab', { name: 'Hits on our notices' }).click();
+    const theirs = page.locator(`[data-hit][data-notice="${noticePath.split('/').pop()!}"]`).first();
+    await theirs.locator('[data-hit-state="confirmed"]').waitFor();
+    await theirs.getByText(/^Screened by .*\(DGSN\)/).waitFor();
+    await shot(page, 'hits-on-our-notices-en');
+    await arabicShot(page, 'hits-on-our-notices', 'التطابقات');
     await logout(page);
   });
 
