@@ -63,7 +63,8 @@ export function HitCard({ hit, linkToPage = false }: { hit: PHit; linkToPage?: b
 
         {hit.arrestAlert && (
           <Alert color="red" variant="filled" icon={<IconAlert />} title={t('hits.arrestTitle')} role="alert" data-arrest-alert>
-            {t('hits.arrestText', { agency: isolate(n?.requestingAgency.name ?? '') })}
+            {/* The screening side is told what to do; the requesting NCB (which never sees the screened record) who found the person. */}
+            {hit.query ? t('hits.arrestText', { agency: isolate(n?.requestingAgency.name ?? '') }) : t('hits.arrestTextRequester', { agency: isolate(hit.screeningAgency.name) })}
           </Alert>
         )}
         {lapsed && (
