@@ -261,4 +261,44 @@ describe('notices: a Red Notice from request to hit, and no arrest alert once su
     expect(await page.getByRole('link', { name: new RegExp(subject) }).count()).toBe(0);
     await logout(page);
   });
+
+  it('the NCB supervisor sends a draft back with a reason; the drafter edits it and submits it again', async () => {
+    const { page } = b;
+    const child = `Salma Idrissi ${Date.now().toString(36)}`;
+    await login(page, baseUrl, 'liaison@policia.demo', password);
+    await page.goto(`${baseUrl}/notices/new`);
+    await page.getByRole('radio', { name: 'Yellow' }).check();
+    await page.getByRole('textbox', { name: 'Name 1' }).fill(child);
+    await page.getByRole('combobox', { name: 'Dates of birth' }).fill('2012-03-09');
+    await page.getByRole('combobox', { name: 'Dates of birth' }).press('Enter');
+    await page.getByRole('textbox', { name: 'Reason' }).fill('Missing since 2 November 2026, last seen at Algeciras port.');
+    await page.getByRole('button', { name: 'Save and submit for approval' }).click();
+    await page.locator('[data-banner="awaiting-approval"]').waitFor();
+    const path = new URL(page.url()).pathname;
+    await logout(page);
+
+    await login(page, baseUrl, 'supervisor@policia.demo', password);
+    await page.goto(`${baseUrl}${path}`);
+    await page.getByRole('button', { name: 'Send back to the drafter' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Send back to the drafter' });
+    // No reason: the dialog says it is needed and sends nothing.
+    await dialog.getByRole('button', { name: 'Send back to the drafter' }).click();
+    await dialog.getByText('Give the reason (at least 3 characters)').waitFor();
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Add the place of birth and the clothes she wore.');
+    await dialog.getByRole('button', { name: 'Send back to the drafter' }).click();
+    await page.locator('[data-banner="draft"]').waitFor();
+    await page.getByText('Sent back to the drafter').waitFor();
+    await logout(page);
+
+    await login(page, baseUrl, 'liaison@policia.demo', password);
+    await page.goto(`${baseUrl}${path}`);
+    await page.locator('[data-banner="draft"]').getByText(/Add the place of birth/).waitFor();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('textbox', { name: 'Place of birth' }).fill('Tangier');
+    await page.getByRole('textbox', { name: 'Distinguishing marks' }).fill('Blue school uniform, red backpack.');
+    await page.getByRole('button', { name: 'Save and submit for approval' }).click();
+    await page.locator('[data-banner="awaiting-approval"]').waitFor();
+    await page.getByText('Tangier', { exact: true }).waitFor();
+    await logout(page);
+  });
 });
