@@ -1,6 +1,6 @@
 import type { PCandidate } from '../../../common';
 import type { RowCheck } from '../screening';
-import { checkDocuments, type DocumentKey } from './commands/check';
+import { checkDocuments, type DocumentKey, type DocumentMatch } from './commands/check';
 
 export const DOCUMENTS_SOURCE = 'documents';
 
@@ -21,21 +21,24 @@ export const documentRowCheck: RowCheck = async (ctx, queries) => {
   });
   const out: PCandidate[][] = queries.map(() => []);
   if (!keys.length) return out;
-  for (const m of await checkDocuments(ctx, keys)) {
-    const label = `${m.issuingState} ${m.number}`;
-    out[owner[m.key]!]!.push({
-      id: m.id,
-      watchlist: { id: DOCUMENTS_SOURCE, name: 'Stolen and lost travel documents' },
-      name: label,
-      matchedName: label,
-      score: 1,
-      alert: true,
-      kind: 'document',
-      birthDates: [],
-      nationalities: [],
-      explanation: [{ code: 'document_registered', lossType: m.lossType, issuingState: m.issuingState, agency: m.agency.name }],
-      document: { id: m.id, number: m.number, issuingState: m.issuingState, type: m.type, lossType: m.lossType, agency: { id: m.agency.id, name: m.agency.name } },
-    });
-  }
+  for (const m of await checkDocuments(ctx, keys)) out[owner[m.key]!]!.push(documentCandidate(m));
   return out;
 };
+
+/** A registered document as a screening candidate: certain (score 1), always an alert, with the registering agency. */
+export function documentCandidate(m: DocumentMatch): PCandidate {
+  const label = `${m.issuingState} ${m.number}`;
+  return {
+    id: m.id,
+    watchlist: { id: DOCUMENTS_SOURCE, name: 'Stolen and lost travel documents' },
+    name: label,
+    matchedName: label,
+    score: 1,
+    alert: true,
+    kind: 'document',
+    birthDates: [],
+    nationalities: [],
+    explanation: [{ code: 'document_registered', lossType: m.lossType, issuingState: m.issuingState, agency: m.agency.name }],
+    document: { id: m.id, number: m.number, issuingState: m.issuingState, type: m.type, lossType: m.lossType, agency: { id: m.agency.id, name: m.agency.name } },
+  };
+}

@@ -44,24 +44,30 @@ export async function checkDocuments(ctx: Ctx, keys: DocumentKey[]): Promise<Doc
   const norm = keys.map(normaliseKey);
   const states: string[] = [];
   const numbers: string[] = [];
+  const asked = new Set<string>();
   for (const k of norm) {
-    if (!k) continue;
+    // Each distinct key once: the same document twice in a list is one probe, answered for both.
+    if (!k || asked.has(`${k.issuingState}:${k.number}`)) continue;
+    asked.add(`${k.issuingState}:${k.number}`);
     states.push(k.issuingState);
     numbers.push(k.number);
   }
   if (states.length === 0) return [];
-  const rows = (await sql<{ id: string; issuing_state: string; number: string; agency_id: string; doc_type: DocumentType; loss_type: LossType }>`
-    SELECT id, issuing_state, number, agency_id, doc_type, loss_type FROM tansiq_documents_check(${states}::text[], ${numbers}::text[])`.execute(ctx.tx)).rows;
+  // One statement: the definer function's live matches, joined to the agencies every signed-in user may read.
+  const rows = (await sql<{ id: string; issuing_state: string; number: string; agency_id: string; doc_type: DocumentType; loss_type: LossType; agency_name: string; agency_country: string }>`
+    SELECT c.id, c.issuing_state, c.number, c.agency_id, c.doc_type, c.loss_type, a.name AS agency_name, a.country AS agency_country
+    FROM tansiq_documents_check(${states}::text[], ${numbers}::text[]) c JOIN agencies a ON a.id = c.agency_id`.execute(ctx.tx)).rows;
   if (rows.length === 0) return [];
-  const agencies = await ctx.tx.selectFrom('agencies').select(['id', 'name', 'country']).where('id', 'in', [...new Set(rows.map((r) => r.agency_id))]).execute();
-  const byId = new Map(agencies.map((a) => [a.id, a]));
+  const byKey = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const k = `${r.issuing_state}:${r.number}`;
+    byKey.set(k, [...(byKey.get(k) ?? []), r]);
+  }
   const out: DocumentMatch[] = [];
   norm.forEach((k, i) => {
     if (!k) return;
-    for (const r of rows) {
-      if (r.issuing_state !== k.issuingState || r.number !== k.number) continue;
-      const a = byId.get(r.agency_id);
-      out.push({ id: r.id, number: r.number, issuingState: r.issuing_state, type: r.doc_type, lossType: r.loss_type, agency: { id: r.agency_id, name: a?.name ?? '', country: a?.country ?? '' }, key: i });
+    for (const r of byKey.get(`${k.issuingState}:${k.number}`) ?? []) {
+      out.push({ id: r.id, number: r.number, issuingState: r.issuing_state, type: r.doc_type, lossType: r.loss_type, agency: { id: r.agency_id, name: r.agency_name, country: r.agency_country }, key: i });
     }
   });
   return out;

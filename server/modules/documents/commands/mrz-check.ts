@@ -5,6 +5,8 @@ import { AppError } from '../../../platform/http';
 import { loadThresholds, screenOne, toQuery } from '../../screening';
 import type { LiveIndex } from '../../watchlists';
 import { checkDocuments } from './check';
+import { recordHits } from '../../hits';
+import { documentCandidate } from '../row-check';
 import { presentMatch } from '../presenters';
 
 /** Parses a pasted zone or answers 400 naming what is wrong with it (and on which line). */
@@ -20,7 +22,7 @@ export function parseOrRefuse(text: string): Mrz {
  * watchlists and notices the agency may screen against. The index must be current before the transaction
  * (on embedded PostgreSQL a sync inside it would wait for its own connection).
  */
-export async function checkMrz(ctx: Ctx, index: LiveIndex, mrz: Mrz, top: number): Promise<PMrzCheck> {
+export async function checkMrz(ctx: Ctx, index: LiveIndex, mrz: Mrz, top: number, purpose: string | null = null): Promise<PMrzCheck> {
   const matches = await checkDocuments(ctx, [{ number: mrz.documentNumber, issuingState: mrz.issuingState }]);
   const name = [mrz.secondaryIdentifier, mrz.primaryIdentifier].filter((s) => s.length > 0).join(' ');
   const th = await loadThresholds(ctx);
@@ -33,6 +35,9 @@ export async function checkMrz(ctx: Ctx, index: LiveIndex, mrz: Mrz, top: number
     document: mrz.documentNumber,
     ...(iso2OfIcao(mrz.issuingState) ? { documentCountry: iso2OfIcao(mrz.issuingState)! } : {}),
   }), top, th);
+  // A registered document and every alert on the holder become hits of the officer, to confirm or discard.
+  const holder: Record<string, unknown> = { name, ...(mrz.birthDate ? { birth_date: mrz.birthDate } : {}), ...(nationality ? { nationality } : {}), document_number: mrz.documentNumber, document_country: mrz.issuingState };
+  await recordHits(ctx, [...matches.map(documentCandidate), ...candidates], { origin: 'document-check', query: holder, purpose });
   return {
     mrz: {
       format: mrz.format, lines: mrz.lines, documentCode: mrz.documentCode, documentType: mrz.documentType, issuingState: mrz.issuingState,

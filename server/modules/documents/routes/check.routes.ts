@@ -50,7 +50,7 @@ export async function checkRoutes(app: App): Promise<void> {
     // Outside the transaction: on embedded PostgreSQL a sync inside it would wait for its own connection.
     await index.current();
     return withActor(deps.db, actor, req.ip, async (ctx) => {
-      const out = await checkMrz(ctx, index, mrz, body.top);
+      const out = await checkMrz(ctx, index, mrz, body.top, body.purpose ?? null);
       const alerts = out.screening.candidates.filter((c) => c.alert);
       auditCheck(ctx, 'document.mrz_checked', body.purpose, documentRef(mrz.issuingState, mrz.documentNumber), out.document.matches, {
         format: mrz.format, checkDigitsValid: mrz.valid, candidates: out.screening.candidates.length, alerts: alerts.length,

@@ -87,8 +87,8 @@ describe('registering documents', () => {
   });
 
   it('the exported check serves batch screening: many keys at once, each match names its key', async () => {
-    const m = await withActor(env.db, esActor, null, (ctx) => checkDocuments(ctx, [{ number: 'nope', issuingState: 'MAR' }, { number: 'AB1234567', issuingState: 'MAR' }, { number: 'MA0000001', issuingState: 'MA' }, { number: 'x', issuingState: 'XXX' }]));
-    expect(m.map((x) => [x.key, x.number, x.lossType])).toEqual([[1, 'AB1234567', 'stolen'], [2, 'MA0000001', 'lost']]);
+    const m = await withActor(env.db, esActor, null, (ctx) => checkDocuments(ctx, [{ number: 'nope', issuingState: 'MAR' }, { number: 'AB1234567', issuingState: 'MAR' }, { number: 'MA0000001', issuingState: 'MA' }, { number: 'x', issuingState: 'XXX' }, { number: 'ab-1234567', issuingState: 'mar' }]));
+    expect(m.map((x) => [x.key, x.number, x.lossType, x.agency.id])).toEqual([[1, 'AB1234567', 'stolen', ma.id], [2, 'MA0000001', 'lost', ma.id], [4, 'AB1234567', 'stolen', ma.id]]);
   });
 
   it('only the registering agency lists its documents; Spain’s list is empty, and its raw query sees no row', async () => {
