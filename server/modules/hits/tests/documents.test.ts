@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDigit } from '../../../../common/mrz/checkDigit';
 import { call, createTestEnv, type TestEnv } from '../../../test/harness';
 import { upload, waitJob } from '../../watchlists/tests/fixtures';
 import { buildNoticeWorld, type NoticeWorld } from '../../notices/tests/world';
@@ -42,5 +43,22 @@ describe('screening covers the registered stolen and lost documents in the same 
     expect(seen.hits[0].query).toBeNull();
     // Another agency does not see it.
     expect((await call(env, w.deLiaison.s, 'GET', `/api/hits/${c.hitId}`)).statusCode).toBe(404);
+  });
+
+  it('an MRZ check records the stolen document and the alerts on its holder as hits of the officer', async () => {
+    await call(env, w.esSupervisor.s, 'POST', '/api/documents', { number: 'PAF554433', type: 'passport', lossType: 'stolen', lossDate: '2026-09-02' });
+    // A TD3 zone (passport) written with its own check digits.
+    const num = 'PAF554433';
+    const birth = '850101';
+    const expiry = '320101';
+    const personal = '<<<<<<<<<<<<<<';
+    const l2head = `${num}${checkDigit(num)}ESP${birth}${checkDigit(birth)}M${expiry}${checkDigit(expiry)}${personal}${checkDigit(personal)}`;
+    const composite = checkDigit(`${num}${checkDigit(num)}${birth}${checkDigit(birth)}${expiry}${checkDigit(expiry)}${personal}${checkDigit(personal)}`);
+    const line1 = 'P<ESPPEREZ<GOMEZ<<JUAN'.padEnd(44, '<');
+    const res = await call(env, w.maOfficer.s, 'POST', '/api/documents/check-mrz', { mrz: `${line1}\n${l2head}${composite}`, purpose: PURPOSE });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().document.hit).toBe(true);
+    const hits = (await call(env, w.maOfficer.s, 'GET', '/api/hits?source=document')).json().hits as { origin: string; document: { number: string } }[];
+    expect(hits.some((h) => h.origin === 'document-check' && h.document.number === 'PAF554433')).toBe(true);
   });
 });
