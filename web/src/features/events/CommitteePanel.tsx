@@ -7,7 +7,8 @@ import { IconPlus } from '../../components/icons';
 import { ErrorAlert } from '../../components/States';
 import { useFormat } from '../../i18n/format';
 import { useAgencies } from '../agencies/api';
-import { useAddVenue, useSeatAgency, useUnseatAgency } from './api';
+import { useCases } from '../cases/api';
+import { useAddVenue, useLinkCase, useSeatAgency, useUnseatAgency } from './api';
 import { useFieldErrors } from './fieldErrors';
 import { RoleBadge } from './labels';
 
@@ -63,6 +64,32 @@ function VenueDialog({ event, onClose }: { event: PEvent; onClose: () => void })
   );
 }
 
+/** Linking one of the user's cases to the event (its content stays behind the case's own rules). */
+function LinkCase({ event }: { event: PEvent }) {
+  const { t } = useTranslation();
+  const cases = useCases({ status: 'open' });
+  const link = useLinkCase(event.id);
+  const [caseId, setCaseId] = useState<string | null>(null);
+  const fields = useFieldErrors(link.error);
+  const linked = new Set(event.cases.map((c) => c.caseId));
+  return (
+    <Group align="flex-end" mt="sm" wrap="nowrap">
+      <Select
+        style={{ flex: 1 }}
+        label={t('events.cases.link')}
+        placeholder={t('events.cases.choose')}
+        data={(cases.data?.cases ?? []).filter((c) => !linked.has(c.id)).map((c) => ({ value: c.id, label: c.title }))}
+        value={caseId}
+        onChange={setCaseId}
+        searchable
+        error={fields.of('caseId') ?? (fields.rest ? t('events.fieldError.caseId') : undefined)}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Button variant="light" disabled={!caseId} loading={link.isPending} onClick={() => caseId && link.mutate(caseId, { onSuccess: () => setCaseId(null) })}>{t('events.cases.linkSubmit')}</Button>
+    </Group>
+  );
+}
+
 /** Venues, the security committee and the linked cases. */
 export function CommitteePanel({ event }: { event: PEvent }) {
   const { t } = useTranslation();
@@ -108,6 +135,7 @@ export function CommitteePanel({ event }: { event: PEvent }) {
               ))}
             </Stack>
           )}
+          {event.abilities.linkCase && <LinkCase event={event} />}
         </Card>
       </SimpleGrid>
       <Card withBorder radius="md" padding="md" data-testid="venues">

@@ -49,6 +49,7 @@ export const useCreateEvent = () => useEventMutation((body: TCreateEventRequest)
 export const useAddVenue = (id: string) => useEventMutation((body: TCreateVenueRequest) => api.post<{ event: PEvent }>(`${base(id)}/venues`, body));
 export const useSeatAgency = (id: string) => useEventMutation((body: TCommitteeMemberRequest) => api.put<{ event: PEvent }>(`${base(id)}/committee`, body));
 export const useUnseatAgency = (id: string) => useEventMutation((agencyId: string) => api.delete<{ event: PEvent }>(`${base(id)}/committee/${encodeURIComponent(agencyId)}`));
+export const useLinkCase = (id: string) => useEventMutation((caseId: string) => api.post<{ event: PEvent }>(`${base(id)}/cases`, { caseId }));
 export const useLogIncident = (id: string) => useEventMutation((body: TCreateIncidentRequest) => api.post<{ incident: PIncident }>(`${base(id)}/incidents`, body));
 export const useUpdateIncident = (id: string, incidentId: string) =>
   useEventMutation((body: TIncidentUpdateRequest) => api.post<{ incident: PIncident }>(`${base(id)}/incidents/${encodeURIComponent(incidentId)}/updates`, body));
