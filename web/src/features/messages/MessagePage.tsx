@@ -15,8 +15,9 @@ import { useCaseThread, useMessage } from './api';
 import { caseDeskOf } from './caseDesk';
 import { ComposeForm } from './ComposeForm';
 import { H3Panel } from './H3Panel';
-import { IconArrowBack, IconForward, IconMail, IconReply, IconShield } from './icons';
+import { IconArrowBack, IconForward, IconKey, IconMail, IconReply, IconShield } from './icons';
 import { PassOnModal } from './PassOnModal';
+import { JudicialUseModal } from './JudicialUseModal';
 import { EvaluationBadge, HandlingBadge, RequestBadge, TlpChip, UrgentBadge } from './labels';
 import { MessageBody } from './MessageBody';
 import { MessageList } from './MessageList';
@@ -82,6 +83,9 @@ function MessageView({ message }: { message: PMessage }) {
   const f = useFormat();
   const [replying, setReplying] = useState(false);
   const [passing, setPassing] = useState(false);
+  const [askingCourt, setAskingCourt] = useState(false);
+  // H1: who received the information asks its original provider before using it in court.
+  const courtAsk = message.handlingCode === 'H1' && message.abilities.requestPermission;
   const { dir } = useDirection();
   const mine = message.senderAgencyId === useSession().agency.id;
   const h3Pending = message.body === null && message.abilities.acknowledgeH3;
@@ -95,8 +99,13 @@ function MessageView({ message }: { message: PMessage }) {
       <PageHeader
         title={message.subject}
         actions={
-          message.abilities.reply || message.abilities.passOn ? (
+          message.abilities.reply || message.abilities.passOn || courtAsk ? (
             <Group gap="xs">
+              {courtAsk && (
+                <Button variant="default" leftSection={<IconKey size={16} />} onClick={() => setAskingCourt(true)}>
+                  {t('onward.judicial.action')}
+                </Button>
+              )}
               {message.abilities.passOn && (
                 <Button variant="default" leftSection={<IconForward size={16} />} onClick={() => setPassing(true)}>
                   {t('onward.action')}
@@ -212,6 +221,7 @@ function MessageView({ message }: { message: PMessage }) {
       </Stack>
       {replying && <Reply message={message} onClose={() => setReplying(false)} />}
       {passing && <PassOnModal message={message} onClose={() => setPassing(false)} />}
+      {askingCourt && <JudicialUseModal message={message} onClose={() => setAskingCourt(false)} />}
     </>
   );
 }
