@@ -93,6 +93,10 @@ describe('major-event security: accreditation, a live board shared by the commit
     await spain.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
 
     const morocco = browsers[0]!.page;
+    await morocco.getByRole('tab', { name: 'Committee and venues' }).click();
+    await morocco.getByTestId('venues').waitFor();
+    await morocco.getByRole('combobox', { name: 'Link a case' }).waitFor();
+    await shot(morocco, 'events-committee-en');
     await morocco.getByRole('tab', { name: 'Situation board' }).click();
     await morocco.getByRole('button', { name: 'Log an incident' }).click();
     const dialog = morocco.getByRole('dialog', { name: 'Log an incident' });
