@@ -236,6 +236,8 @@ describe('screening against notices, and the hit that reaches the requesting NCB
       return jobId;
     };
     const first = await run();
+    // The uploaded list served its purpose: it is gone, only the results remain.
+    expect(await env.db.unsafeOwner.selectFrom('job_inputs').select('job_id').where('job_id', '=', first).execute()).toEqual([]);
     const rows = (await call(env, w.maOfficer.s, 'GET', `/api/screening/batches/${first}/results`)).json().rows;
     const c = rows[0].candidates.find((x: { notice?: { id: string } }) => x.notice?.id === id);
     expect(c).toMatchObject({ arrestAlert: true, notice: { state: 'published' } });

@@ -1,9 +1,8 @@
 import { decodeText, parsePeopleCsv, WatchlistFormatError, type PeopleRow, type ScreeningQuery } from '../../../../match';
 import { AppError } from '../../../platform/http';
 import type { Database } from '../../../platform/db';
-import type { JobContext, JobRunner } from '../../../platform/jobs';
+import { jobsTx, type JobContext, type JobRunner } from '../../../platform/jobs';
 import { recordHits } from '../../hits';
-import { ntx } from '../../notices';
 import { liveIndexFor, stx } from '../../watchlists';
 import { loadThresholds, screenOne } from './screen';
 import { runRowChecks } from '../row-checks';
@@ -77,14 +76,18 @@ export function registerBatchJob(runner: JobRunner, db: Database, dataDir: strin
     jc.progress(0, rows.length);
     const index = liveIndexFor(db, dataDir);
     await index.current(0);
-    // Started again after a restart: begin from a clean slate.
-    const th = await jc.run(async (ctx) => {
-      await stx(ctx.tx).deleteFrom('screening_batch_results').where('job_id', '=', jc.job.id).execute();
-      await ntx(ctx.tx).deleteFrom('hits').where('job_id', '=', jc.job.id).where('state', '=', 'open').execute();
-      return loadThresholds(ctx);
+    // Started again after a restart: each chunk's results and hits were written together, so it goes on after the
+    // last chunk written rather than screening the list (and raising its hits) twice.
+    const resume = await jc.run(async (ctx) => {
+      const r = await stx(ctx.tx).selectFrom('screening_batch_results')
+        .select((eb) => [eb.fn.max('row_no').as('last'), eb.fn.sum<string>(eb.case().when('alert', '=', true).then(1).else(0).end()).as('alerts')])
+        .where('job_id', '=', jc.job.id).executeTakeFirst();
+      return { th: await loadThresholds(ctx), done: Number(r?.last ?? 0), alerts: Number(r?.alerts ?? 0) };
     });
-    let alerts = 0;
-    for (let i = 0; i < rows.length; i += CHUNK) {
+    const th = resume.th;
+    let alerts = resume.alerts;
+    jc.progress(resume.done, rows.length);
+    for (let i = resume.done; i < rows.length; i += CHUNK) {
       jc.throwIfStopped();
       const chunk = rows.slice(i, i + CHUNK);
       const queries = chunk.map(queryOf);
@@ -108,7 +111,9 @@ export function registerBatchJob(runner: JobRunner, db: Database, dataDir: strin
       await new Promise((r) => setImmediate(r));
     }
     await jc.run(async (ctx) => {
-      ctx.audit({ action: 'screening.batch_screened', objectType: 'job', objectId: jc.job.id, purpose: p.purpose, details: { rows: rows.length, alerts } });
+      // The uploaded list has served its purpose: only the results remain (the officer deletes them with the batch).
+      await jobsTx(ctx.tx).deleteFrom('job_inputs').where('job_id', '=', jc.job.id).execute();
+      ctx.audit({ action: 'screening.batch_screened', objectType: 'job', objectId: jc.job.id, purpose: p.purpose, details: { rows: rows.length, alerts, resumedAt: resume.done || undefined } });
     });
     return { rows: rows.length, alerts };
   });
