@@ -36,6 +36,15 @@ async function apiCall<T>(page: Page, method: string, path: string, body?: unkno
   }, { method, path, body }) as Promise<T>;
 }
 
+/** Opens a message page and waits for its title; keeps a screenshot if it does not come. */
+async function openMessage(page: Page, path: string, title: string | RegExp, name: string): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByRole('heading', { level: 1, name: title }).waitFor().catch(async (e: unknown) => {
+    await shot(page, `failed-${name}`);
+    throw e;
+  });
+}
+
 describe('attachments and passing information on', () => {
   let b: Browser;
   beforeAll(async () => {
@@ -111,7 +120,7 @@ describe('attachments and passing information on', () => {
     const { page, context } = b;
     await context.clearCookies();
     await login(page, baseUrl, 'liaison@policia.demo', password);
-    await page.goto(`${baseUrl}${messagePath}`);
+    await openMessage(page, messagePath, SUBJECT, 'pass-on-1');
     await page.getByRole('button', { name: 'Pass on' }).click();
     const dialog = page.getByRole('dialog', { name: 'Pass this information on' });
     await dialog.getByRole('combobox', { name: 'Case' }).click();
@@ -149,7 +158,7 @@ describe('attachments and passing information on', () => {
     // Now the Policía Nacional passes it on, and the BKA reads the copy.
     await context.clearCookies();
     await login(page, baseUrl, 'liaison@policia.demo', password);
-    await page.goto(`${baseUrl}${messagePath}`);
+    await openMessage(page, messagePath, SUBJECT, 'pass-on-2');
     await page.getByRole('button', { name: 'Pass on' }).click();
     await dialog.getByRole('combobox', { name: 'Case' }).click();
     await page.getByRole('option', { name: DRUG_CASE }).click();
@@ -164,5 +173,42 @@ describe('attachments and passing information on', () => {
     await page.goto(`${baseUrl}${copyPath}`);
     await page.getByRole('heading', { level: 1, name: `Fwd: ${SUBJECT}` }).waitFor();
     await page.getByText('The four boats are registered to one company in Tangier.', { exact: false }).waitFor();
+  });
+  it('H1: a Spanish officer asks the DGSN for use in court; the DGSN sees it among its permission requests', async () => {
+    const { page, context } = b;
+    await context.clearCookies();
+    await login(page, baseUrl, 'liaison@dgsn.demo', password);
+    const cases = (await apiCall<{ cases: { id: string; title: string; agencies: { id: string; name: string }[] }[] }>(page, 'GET', '/api/cases')).cases;
+    const joint = cases.find((c) => c.title === CASE)!;
+    const policia = joint.agencies.find((a) => /Policía/.test(a.name))!;
+    const h1 = await apiCall<{ message: { id: string } }>(page, 'POST', `/api/cases/${joint.id}/messages`, {
+      subject: `Phone records of the skipper ${run}`, body: 'Call records obtained under the Moroccan warrant.',
+      recipients: [{ agencyId: policia.id }], handlingCode: 'H1', tlp: 'AMBER', sourceReliability: 'A', infoAccuracy: 1, priority: 'normal',
+    });
+
+    await context.clearCookies();
+    await login(page, baseUrl, 'officer@policia.demo', password);
+    await page.goto(`${baseUrl}/messages/${h1.message.id}`);
+    await page.getByRole('button', { name: 'Ask for use in court' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Use in judicial proceedings' });
+    await dialog.getByRole('button', { name: 'Send the request' }).click();
+    await dialog.getByText('Give a reason (at least 3 characters).').waitFor();
+    await dialog.getByLabel('Proceedings and why the information is needed').fill('Trial of the skipper before the Audiencia Provincial de Cádiz.');
+    await dialog.getByRole('button', { name: 'Send the request' }).click();
+    await dialog.getByText('Request sent to the original provider.', { exact: false }).waitFor();
+    await shot(page, 'en-judicial-request');
+
+    await context.clearCookies();
+    await login(page, baseUrl, 'liaison@dgsn.demo', password);
+    await page.getByRole('link', { name: 'Permission requests' }).click();
+    const row = page.getByTestId('permission-row').filter({ hasText: 'Audiencia Provincial de Cádiz' });
+    await row.getByText('Use in judicial proceedings').waitFor();
+    await row.getByRole('button', { name: 'Refuse' }).click();
+    const decide = page.getByRole('dialog', { name: 'Refuse the permission' });
+    await decide.getByRole('button', { name: 'Refuse' }).click();
+    await decide.getByText('State the ground of refusal.').waitFor();
+    await decide.getByLabel('Ground of refusal').fill('The warrant does not cover use abroad.');
+    await decide.getByRole('button', { name: 'Refuse' }).click();
+    await row.getByText('Refused').waitFor();
   });
 });
