@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobsTx } from '../../../platform/jobs';
 import { call, createTestEnv, type Session, type TestEnv } from '../../../test/harness';
 import { upload, waitJob } from '../../watchlists/tests/fixtures';
 import { buildNoticeWorld, RED_NOTICE, type NoticeWorld } from './world';
@@ -237,7 +238,7 @@ describe('screening against notices, and the hit that reaches the requesting NCB
     };
     const first = await run();
     // The uploaded list served its purpose: it is gone, only the results remain.
-    expect(await env.db.unsafeOwner.selectFrom('job_inputs').select('job_id').where('job_id', '=', first).execute()).toEqual([]);
+    expect(await jobsTx(env.db.unsafeOwner).selectFrom('job_inputs').select('job_id').where('job_id', '=', first).execute()).toEqual([]);
     const rows = (await call(env, w.maOfficer.s, 'GET', `/api/screening/batches/${first}/results`)).json().rows;
     const c = rows[0].candidates.find((x: { notice?: { id: string } }) => x.notice?.id === id);
     expect(c).toMatchObject({ arrestAlert: true, notice: { state: 'published' } });
