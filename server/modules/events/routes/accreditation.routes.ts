@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { ZAccreditationDecisionRequest, ZAccreditationQuery, ZAccreditationUploadQuery, ZUuid, type AccreditationDecision, type PAccreditationList, type PAccreditationPage, type TAccreditationDecisionRequest, type TAccreditationQuery, type TAccreditationUploadQuery } from '../../../../common';
 import { withActor, type Ctx } from '../../../platform/db';
-import { notFound, type App } from '../../../platform/http';
+import { conflict, notFound, type App } from '../../../platform/http';
 import { enqueueJob, jobRunnerFor, jobsTx } from '../../../platform/jobs';
 import { precheckPeople } from '../../screening';
 import { acceptUploads, readUpload } from '../../watchlists';
@@ -77,8 +77,14 @@ export async function accreditationRoutes(app: App): Promise<void> {
     }, async (req, reply) => {
       const { id } = req.params as z.infer<typeof ZId>;
       const q = req.query as TAccreditationUploadQuery;
-      // Authorize before reading the file's content.
-      await withActor(deps.db, req.actor!, req.ip, async (ctx) => eventFor(ctx, id, 'uploadAccreditation'));
+      // Authorize before reading the file's content; a list taken in after the retention period would outlive its purpose.
+      await withActor(deps.db, req.actor!, req.ip, async (ctx) => {
+        const { row } = await eventFor(ctx, id, 'uploadAccreditation');
+        const purgeOn = purgeDay(row.ends_on, row.retention_days);
+        if (row.accreditation_purged_at !== null || new Date().toISOString().slice(0, 10) >= purgeOn) {
+          throw conflict(`The accreditation data of this event was due for deletion on ${purgeOn}: no list can be added after its retention period.`);
+        }
+      });
       const up = await readUpload(req);
       const { columns } = precheckPeople(up.file);
       const out = await withActor(deps.db, req.actor!, req.ip, async (ctx) => {

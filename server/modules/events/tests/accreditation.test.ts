@@ -84,8 +84,8 @@ describe('accreditation screening', () => {
   });
 
   it('after the retention days the people are deleted and statistics remain', async () => {
-    expect(await purgeExpiredAccreditations(env.db, '2025-12-27')).toEqual({ events: 0, people: 0 });
-    expect(await purgeExpiredAccreditations(env.db, '2025-12-28')).toEqual({ events: 1, people: 4 });
+    expect(await purgeExpiredAccreditations(env.db, '2030-08-20')).toEqual({ events: 0, people: 0 });
+    expect(await purgeExpiredAccreditations(env.db, '2030-08-21')).toEqual({ events: 1, people: 4 });
     const page = (await call(env, w.maDpo, 'GET', `/api/major-events/${eventId}/accreditation`)).json();
     expect(page.people).toEqual([]);
     expect(page.summary).toMatchObject({ purged: true, total: 4 });
@@ -94,5 +94,11 @@ describe('accreditation screening', () => {
     const left = await unsafeWithOwner(env.db, 'system', async ({ tx }) => sql<{ n: number }>`SELECT count(*)::int AS n FROM job_inputs i JOIN jobs j ON j.id = i.job_id WHERE j.kind = 'events.accreditation'`.execute(tx));
     expect(left.rows[0]!.n).toBe(0);
     expect((await call(env, w.maSupervisor, 'GET', `/api/major-events/${eventId}`)).json().event.accreditationPurgedAt).not.toBeNull();
+  });
+
+  it('no list is taken in once the retention period has come: 409, with the date', async () => {
+    const res = await upload(env, w.maOfficer, `/api/major-events/${eventId}/accreditation`, LIST, { contentType: 'text/csv' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toContain('2030-08-21');
   });
 });

@@ -21,7 +21,7 @@ describe('events, committee and incidents', () => {
     expect(chair.committee.map((c: { agency: { id: string }; role: string }) => [c.agency.id, c.role])).toEqual([[w.ma.id, 'chair'], [w.es.id, 'member'], [w.ip.id, 'observer']]);
     expect(chair.venues[0]).toMatchObject({ name: 'Palais des Congrès', lat: 31.6345, lon: -8.0106, capacity: 4000 });
     expect(chair.abilities).toMatchObject({ update: true, manageVenues: true, manageCommittee: true, logIncident: true, decideAccreditation: true });
-    expect(chair.purgeOn).toBe('2025-12-28');
+    expect(chair.purgeOn).toBe('2030-08-21');
     const member = (await call(env, w.esOfficer, 'GET', `/api/major-events/${eventId}`)).json().event;
     expect(member.myRole).toBe('member');
     expect(member.abilities).toMatchObject({ update: false, manageCommittee: false, logIncident: true, uploadAccreditation: true, decideAccreditation: false });
@@ -34,7 +34,7 @@ describe('events, committee and incidents', () => {
   });
 
   it('a member logs an incident at a venue; the board counts it; the thread records a status change', async () => {
-    const res = await call(env, w.esOfficer, 'POST', `/api/major-events/${eventId}/incidents`, { title: 'Crowd surge at the north gate', category: 'crowd-safety', severity: 'high', venueId, assignedAgencyId: w.ma.id, occurredAt: '2025-11-24T09:15:00Z' });
+    const res = await call(env, w.esOfficer, 'POST', `/api/major-events/${eventId}/incidents`, { title: 'Crowd surge at the north gate', category: 'crowd-safety', severity: 'high', venueId, assignedAgencyId: w.ma.id, occurredAt: '2030-06-14T09:15:00Z' });
     expect(res.statusCode, res.body).toBe(201);
     const inc = res.json().incident;
     expect(inc).toMatchObject({ category: 'crowd-safety', severity: 'high', status: 'open', venue: { id: venueId }, assignedAgency: { id: w.ma.id }, reportedBy: { id: w.es.id }, updates: [] });
@@ -45,7 +45,7 @@ describe('events, committee and incidents', () => {
     const board = (await call(env, w.ipOfficer, 'GET', `/api/major-events/${eventId}/board`)).json().board;
     expect(board.incidents.map((i: { id: string }) => i.id)).toEqual([inc.id]);
     expect(board.byCategory.find((c: { category: string }) => c.category === 'crowd-safety').count).toBe(1);
-    expect(board.overTime).toEqual([{ hour: '2025-11-24T09:00:00Z', count: 1 }]);
+    expect(board.overTime).toEqual([{ hour: '2030-06-14T09:00:00Z', count: 1 }]);
     expect(board.incidents[0].abilities.update).toBe(false);
   });
 

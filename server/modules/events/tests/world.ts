@@ -33,9 +33,9 @@ export async function buildEventWorld(env: TestEnv) {
 }
 export type EventWorld = Awaited<ReturnType<typeof buildEventWorld>>;
 
-/** The INTERPOL General Assembly in Marrakech with one venue and the committee of the world. */
+/** An event in Marrakech (in the future, so accreditation lists are still taken in) with one venue and the committee of the world. */
 export async function buildEvent(env: TestEnv, w: EventWorld): Promise<{ eventId: string; venueId: string }> {
-  const res = await call(env, w.maSupervisor, 'POST', '/api/major-events', { name: '93rd INTERPOL General Assembly', startsOn: '2025-11-24', endsOn: '2025-11-27', hostCountries: ['MA'], cities: ['Marrakech'], retentionDays: 30 });
+  const res = await call(env, w.maSupervisor, 'POST', '/api/major-events', { name: 'Security of the Marrakech fan zone', startsOn: '2030-06-13', endsOn: '2030-07-21', hostCountries: ['MA'], cities: ['Marrakech'], retentionDays: 30 });
   if (res.statusCode !== 201) throw new Error(`create event: ${res.statusCode} ${res.body}`);
   const eventId = res.json().event.id as string;
   const v = await call(env, w.maSupervisor, 'POST', `/api/major-events/${eventId}/venues`, { name: 'Palais des Congrès', city: 'Marrakech', country: 'MA', lat: 31.6345, lon: -8.0106, capacity: 4000 });
