@@ -15,13 +15,13 @@ export function namesOf(subject: TNoticeSubject): { display: string; text: strin
 async function checkAddressees(ctx: Ctx, kind: string, ids: readonly string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (kind !== 'diffusion') {
-    if (unique.length) throw badRequest('Only a diffusion is addressed to chosen agencies; a notice goes to every agency once published.', [{ path: 'addresseeAgencyIds', message: 'Only for a diffusion.' }]);
+    if (unique.length) throw badRequest('Only a diffusion is addressed to chosen agencies; a notice goes to every agency once published.', [{ path: 'addresseeAgencyIds', message: 'Only for a diffusion.', rule: 'addressees_diffusion_only' }]);
     return [];
   }
-  if (unique.includes(ctx.actor.agencyId!)) throw badRequest('Your own agency sees its diffusion already: choose other agencies.', [{ path: 'addresseeAgencyIds', message: 'Your own agency.' }]);
+  if (unique.includes(ctx.actor.agencyId!)) throw badRequest('Your own agency sees its diffusion already: choose other agencies.', [{ path: 'addresseeAgencyIds', message: 'Your own agency.', rule: 'addressee_own_agency' }]);
   if (unique.length) {
     const found = await ntx(ctx.tx).selectFrom('agencies').select('id').where('id', 'in', unique).where('disabled_at', 'is', null).execute();
-    if (found.length !== unique.length) throw badRequest('One of the addressees is not an active agency on the platform.', [{ path: 'addresseeAgencyIds', message: 'Unknown agency.' }]);
+    if (found.length !== unique.length) throw badRequest('One of the addressees is not an active agency on the platform.', [{ path: 'addresseeAgencyIds', message: 'Unknown agency.', rule: 'addressee_unknown' }]);
   }
   return unique;
 }
@@ -29,14 +29,14 @@ async function checkAddressees(ctx: Ctx, kind: string, ids: readonly string[]): 
 async function checkCase(ctx: Ctx, caseId: string | undefined): Promise<string | null> {
   if (!caseId) return null;
   const c = await ntx(ctx.tx).selectFrom('cases').select('agency_id').where('id', '=', caseId).executeTakeFirst();
-  if (!c || c.agency_id !== ctx.actor.agencyId) throw badRequest('Link a case your agency owns.', [{ path: 'caseId', message: 'Not your agency’s case.' }]);
+  if (!c || c.agency_id !== ctx.actor.agencyId) throw badRequest('Link a case your agency owns.', [{ path: 'caseId', message: 'Not your agency’s case.', rule: 'case_not_own' }]);
   return caseId;
 }
 
 /** The UN Special Notice is requested by a UN sanctions committee through the General Secretariat, never by an NCB. */
 function checkColour(colour: string, facts: ActorFacts, gs: boolean): void {
-  if (colour === 'un' && !gs) throw badRequest('The INTERPOL–UN Security Council Special Notice is requested by a UN sanctions committee through the General Secretariat, not by a National Central Bureau.', [{ path: 'colour', message: 'General Secretariat only.' }]);
-  if (colour !== 'un' && gs && facts.ncbDeskIds.length > 0) throw badRequest('The General Secretariat records Special Notices for the UN Security Council; other notices are requested by National Central Bureaus.', [{ path: 'colour', message: 'UN Special Notice only.' }]);
+  if (colour === 'un' && !gs) throw badRequest('The INTERPOL–UN Security Council Special Notice is requested by a UN sanctions committee through the General Secretariat, not by a National Central Bureau.', [{ path: 'colour', message: 'General Secretariat only.', rule: 'un_gs_only' }]);
+  if (colour !== 'un' && gs && facts.ncbDeskIds.length > 0) throw badRequest('The General Secretariat records Special Notices for the UN Security Council; other notices are requested by National Central Bureaus.', [{ path: 'colour', message: 'UN Special Notice only.', rule: 'gs_un_only' }]);
 }
 
 async function isGsAgency(ctx: Ctx): Promise<boolean> {
@@ -49,7 +49,7 @@ export async function createNotice(ctx: Ctx, body: TCreateNoticeRequest): Promis
   const facts = await actorFacts(ctx);
   if (!mayDraftNotices(ctx.actor, facts.ncbDeskIds)) throw notFound('route');
   const deskId = body.deskId ?? facts.ncbDeskIds[0]!;
-  if (!facts.ncbDeskIds.includes(deskId)) throw badRequest('Request notices from your agency’s National Central Bureau desk.', [{ path: 'deskId', message: 'Not an NCB desk of yours.' }]);
+  if (!facts.ncbDeskIds.includes(deskId)) throw badRequest('Request notices from your agency’s National Central Bureau desk.', [{ path: 'deskId', message: 'Not an NCB desk of yours.', rule: 'ncb_desk_required' }]);
   checkColour(body.colour, facts, await isGsAgency(ctx));
   const addressees = await checkAddressees(ctx, body.kind, body.addresseeAgencyIds);
   const caseId = await checkCase(ctx, body.caseId);
@@ -79,7 +79,7 @@ export async function updateNotice(ctx: Ctx, id: string, body: TUpdateNoticeRequ
   const kind = body.kind ?? row.kind;
   const colour = body.colour ?? row.colour;
   checkColour(colour, facts, await isGsAgency(ctx));
-  if (body.deskId !== undefined && !facts.ncbDeskIds.includes(body.deskId)) throw badRequest('Request notices from your agency’s National Central Bureau desk.', [{ path: 'deskId', message: 'Not an NCB desk of yours.' }]);
+  if (body.deskId !== undefined && !facts.ncbDeskIds.includes(body.deskId)) throw badRequest('Request notices from your agency’s National Central Bureau desk.', [{ path: 'deskId', message: 'Not an NCB desk of yours.', rule: 'ncb_desk_required' }]);
   const t = ntx(ctx.tx);
   const changes: Record<string, unknown> = { updated_at: new Date() };
   if (body.kind !== undefined) changes.kind = body.kind;

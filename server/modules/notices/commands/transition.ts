@@ -12,14 +12,14 @@ const LETTER: Record<string, string> = { red: 'R', blue: 'B', green: 'G', yellow
 
 /** What a request must hold before it leaves the desk (INTERPOL's minimum data, and a warrant for Red). */
 function checkComplete(r: NoticeRow): void {
-  const problems: { path: string; message: string }[] = [];
+  const problems: { path: string; message: string; rule: string }[] = [];
   const s = r.subject;
   if (s.type === 'person' && r.colour !== 'black' && !s.birthDates.length && !s.nationalities.length && !s.documents.length) {
-    problems.push({ path: 'subject.birthDates', message: 'Give a birth date, a nationality or an identity document: a name alone identifies nobody.' });
+    problems.push({ path: 'subject.birthDates', message: 'Give a birth date, a nationality or an identity document: a name alone identifies nobody.', rule: 'identifiers_required' });
   }
   if (r.colour === 'red') {
-    if (!r.warrant_reference) problems.push({ path: 'warrantReference', message: 'A Red Notice needs the reference of the arrest warrant or judicial decision.' });
-    if (!r.requesting_authority) problems.push({ path: 'requestingAuthority', message: 'A Red Notice names the judicial authority that issued the warrant.' });
+    if (!r.warrant_reference) problems.push({ path: 'warrantReference', message: 'A Red Notice needs the reference of the arrest warrant or judicial decision.', rule: 'warrant_required' });
+    if (!r.requesting_authority) problems.push({ path: 'requestingAuthority', message: 'A Red Notice names the judicial authority that issued the warrant.', rule: 'authority_required' });
   }
   if (problems.length) throw badRequest(`This request is not complete: ${problems.map((p) => p.message).join(' ')}`, problems);
 }
@@ -66,7 +66,7 @@ export async function transitionNotice(ctx: Ctx, id: string, action: NoticeActio
     throw conflict(`You cannot ${action} this ${row.kind} now (it is ${row.awaiting_approval ? 'waiting for approval' : row.state}), or that step is not yours to take.`);
   }
   const why = reason?.trim() || null;
-  if (NEEDS_REASON.includes(action) && (!why || why.length < 3)) throw badRequest('Give the reason: it is recorded and shown to the requesting National Central Bureau.', [{ path: 'reason', message: 'A reason is required.' }]);
+  if (NEEDS_REASON.includes(action) && (!why || why.length < 3)) throw badRequest('Give the reason: it is recorded and shown to the requesting National Central Bureau.', [{ path: 'reason', message: 'A reason is required.', rule: 'reason_required' }]);
 
   const now = new Date();
   const from = row.state;
@@ -78,7 +78,7 @@ export async function transitionNotice(ctx: Ctx, id: string, action: NoticeActio
       checkComplete(row);
       if (row.kind === 'diffusion') {
         const n = await ntx(ctx.tx).selectFrom('notice_addressees').select((eb) => eb.fn.countAll<string>().as('n')).where('notice_id', '=', id).executeTakeFirstOrThrow();
-        if (Number(n.n) === 0) throw badRequest('Choose the agencies this diffusion goes to.', [{ path: 'addresseeAgencyIds', message: 'Choose at least one agency.' }]);
+        if (Number(n.n) === 0) throw badRequest('Choose the agencies this diffusion goes to.', [{ path: 'addresseeAgencyIds', message: 'Choose at least one agency.', rule: 'addressees_required' }]);
       }
       to = 'draft';
       Object.assign(set, { state: 'draft', awaiting_approval: true, state_reason: null });

@@ -11,7 +11,11 @@ export function deepErrors(t: TFunction, issues: readonly Issue[]): FieldErrors 
   const out: FieldErrors = {};
   for (const i of issues) {
     const key = typeof i.path === 'string' ? i.path : i.path.map(String).join('.');
-    if (!(key in out)) out[key] = i.code ? issueText(t, i) : (i.message ?? t('validation.format'));
+    const rule = (i as Issue & { rule?: string }).rule;
+    if (key in out) continue;
+    // The server names the rule its own checks apply, so that the sentence is said in the reader's language.
+    if (rule) out[key] = t(`notices.rules.${rule}`, { defaultValue: i.message ?? t('validation.format') });
+    else out[key] = i.code ? issueText(t, i) : (i.message ?? t('validation.format'));
   }
   return out;
 }
