@@ -25,7 +25,7 @@ export async function loadEvent(ctx: Ctx, id: string) {
   const row = await t.selectFrom('events').select(eventColumns()).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('event');
   const seat = await t.selectFrom('event_committee').select('role').where('event_id', '=', id).where('agency_id', '=', ctx.actor.agencyId ?? '00000000-0000-0000-0000-000000000000').executeTakeFirst();
-  const record: EventRecord = { organiserAgencyId: row.organiser_agency_id, myRole: seat?.role ?? null };
+  const record: EventRecord = { organiserAgencyId: row.organiser_agency_id, myRole: seat?.role ?? null, accreditationOpen: accreditationOpen(row) };
   if (!eventPolicy.can(ctx.actor, 'read', record)) throw notFound('event');
   return { row, record };
 }
@@ -41,6 +41,11 @@ export async function agencyBriefs(ctx: Ctx, ids: (string | null | undefined)[])
 /** The committee's agencies (the live audience of the event's updates). */
 export async function committeeAgencyIds(ctx: Ctx, eventId: string): Promise<string[]> {
   return (await etx(ctx.tx).selectFrom('event_committee').select('agency_id').where('event_id', '=', eventId).execute()).map((r) => r.agency_id);
+}
+
+/** Whether lists may still be taken in: not purged, and the day of the purge has not come. */
+export function accreditationOpen(row: { ends_on: string; retention_days: number; accreditation_purged_at: Date | null }): boolean {
+  return row.accreditation_purged_at === null && new Date().toISOString().slice(0, 10) < purgeDay(row.ends_on, row.retention_days);
 }
 
 /** The day accreditation data of an event is reduced to statistics: its end plus the retention days. */

@@ -7,6 +7,8 @@ export interface EventRecord {
   organiserAgencyId: string;
   /** The viewer's agency's seat on the committee, if any. */
   myRole: 'chair' | 'member' | 'observer' | null;
+  /** Accreditation lists are still taken in: the retention period has not come. */
+  accreditationOpen: boolean;
 }
 type P = Predicate<EventRecord>;
 
@@ -43,7 +45,7 @@ export const eventPolicy = definePolicy<EventRecord, 'read' | 'update' | 'manage
   linkCase: allow(work, has('case.work')),
   logIncident: work,
   readAccreditation: allow(read, voting, anyOf(operational, roleIn('dpo'))),
-  uploadAccreditation: allow(work, has('screening.run')),
+  uploadAccreditation: allow(work, has('screening.run'), (_a, r) => r.accreditationOpen),
   decideAccreditation: allow(work, supervisor),
 });
 

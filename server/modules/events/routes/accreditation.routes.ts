@@ -79,10 +79,10 @@ export async function accreditationRoutes(app: App): Promise<void> {
       const q = req.query as TAccreditationUploadQuery;
       // Authorize before reading the file's content; a list taken in after the retention period would outlive its purpose.
       await withActor(deps.db, req.actor!, req.ip, async (ctx) => {
-        const { row } = await eventFor(ctx, id, 'uploadAccreditation');
-        const purgeOn = purgeDay(row.ends_on, row.retention_days);
-        if (row.accreditation_purged_at !== null || new Date().toISOString().slice(0, 10) >= purgeOn) {
-          throw conflict(`The accreditation data of this event was due for deletion on ${purgeOn}: no list can be added after its retention period.`);
+        const { row, record } = await loadEvent(ctx, id);
+        if (!eventPolicy.can(ctx.actor, 'uploadAccreditation', { ...record, accreditationOpen: true })) throw notFound('event');
+        if (!record.accreditationOpen) {
+          throw conflict(`The accreditation data of this event was due for deletion on ${purgeDay(row.ends_on, row.retention_days)}: no list can be added after its retention period.`);
         }
       });
       const up = await readUpload(req);

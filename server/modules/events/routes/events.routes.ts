@@ -38,7 +38,7 @@ export async function eventRoutes(app: App): Promise<void> {
       // Row-level security returns only the events of the viewer's committees.
       const rows = await t.selectFrom('events').select(eventColumns()).orderBy('starts_on').execute();
       const seats = new Map((await t.selectFrom('event_committee').select(['event_id', 'role']).where('agency_id', '=', ctx.actor.agencyId ?? '00000000-0000-0000-0000-000000000000').execute()).map((s) => [s.event_id, s.role]));
-      const visible = rows.filter((r) => eventPolicy.can(ctx.actor, 'read', { organiserAgencyId: r.organiser_agency_id, myRole: seats.get(r.id) ?? null }));
+      const visible = rows.filter((r) => eventPolicy.can(ctx.actor, 'read', { organiserAgencyId: r.organiser_agency_id, myRole: seats.get(r.id) ?? null, accreditationOpen: false }));
       const counts = visible.length
         ? await sql<{ event_id: string; venues: number; open: number }>`
             SELECT e.id AS event_id, (SELECT count(*)::int FROM event_venues v WHERE v.event_id = e.id) AS venues,

@@ -100,5 +100,7 @@ describe('accreditation screening', () => {
     const res = await upload(env, w.maOfficer, `/api/major-events/${eventId}/accreditation`, LIST, { contentType: 'text/csv' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toContain('2030-08-21');
+    // The page no longer offers the upload.
+    expect((await call(env, w.maOfficer, 'GET', `/api/major-events/${eventId}`)).json().event.abilities.uploadAccreditation).toBe(false);
   });
 });
