@@ -10,7 +10,7 @@ export type TlpMarking = (typeof TLP_MARKINGS)[number];
 export const SOURCE_RELIABILITY = ['A', 'B', 'C', 'X'] as const;
 export const INFO_ACCURACY = [1, 2, 3, 4] as const;
 export const PRIORITIES = ['urgent', 'normal'] as const;
-export const REQUEST_STATES = ['sent', 'acknowledged', 'extended', 'answered', 'refused', 'overdue'] as const;
+export const REQUEST_STATES = ['sent', 'acknowledged', 'extended', 'answered', 'refused', 'overdue', 'clarification'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
 const ZUuid = z.uuid('Not a valid identifier.');
@@ -47,6 +47,8 @@ export const ZReceiptRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('classify'), accessClass: z.enum(['direct', 'obtain']) }),
   z.object({ action: z.literal('extend'), until: z.iso.datetime({ offset: true }), reason: z.string().trim().min(3).max(1000) }),
   z.object({ action: z.literal('refuse'), ground: z.string().trim().min(3, 'State the ground of refusal.').max(1000) }),
+  /** Ask the requesting side to clarify or specify its request: under Directive 2023/977 the deadline clock stops. */
+  z.object({ action: z.literal('clarify'), question: z.string().trim().min(3, 'Say what needs clarifying.').max(2000) }),
 ]);
 export type TReceiptRequest = z.infer<typeof ZReceiptRequest>;
 
@@ -79,6 +81,10 @@ export interface PMessageReceipt {
   dueAt: string | null;
   refusalGround: string | null;
   answeredAt: string | null;
+  /** The requested side's request for clarification, while and after it stops the clock. */
+  clarification: { question: string; askedAt: string; answeredAt: string | null; clockStopped: boolean } | null;
+  /** Seconds the deadline clock stood still for clarifications answered so far (2023/977 only). */
+  clockStoppedSeconds: number;
 }
 
 export interface PMessageSummary {
@@ -123,7 +129,7 @@ export interface PMessage extends PMessageSummary {
   redReaders: number | null;
   /** Empty while the body is hidden (H3 not yet acknowledged). Downloads: GET /api/messages/:id/attachments/:attachmentId. */
   attachments: PAttachment[];
-  abilities: { reply: boolean; acknowledgeH3: boolean; acknowledge: boolean; classify: boolean; extend: boolean; refuse: boolean; passOn: boolean; requestPermission: boolean };
+  abilities: { reply: boolean; acknowledgeH3: boolean; acknowledge: boolean; classify: boolean; extend: boolean; refuse: boolean; clarify: boolean; passOn: boolean; requestPermission: boolean };
 }
 
 export const ZPassOnRequest = z.object({

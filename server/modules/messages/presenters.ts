@@ -21,6 +21,10 @@ function presentReceipt(r: ReceiptRow): PMessageReceipt {
     dueAt: iso(r.request_state === 'extended' && r.extended_until ? r.extended_until : r.due_at),
     refusalGround: r.refusal_ground,
     answeredAt: iso(r.answered_at),
+    clarification: r.clarification_question && r.clarification_asked_at
+      ? { question: r.clarification_question, askedAt: iso(r.clarification_asked_at)!, answeredAt: iso(r.clarification_answered_at), clockStopped: r.request_state === 'clarification' && r.framework === 'eu-2023-977' }
+      : null,
+    clockStoppedSeconds: r.clock_stopped_seconds,
   };
 }
 
@@ -92,6 +96,7 @@ export function presentMessage(actor: Actor, m: MessageRow, receipts: ReceiptRow
       classify: abilities.classify && receipts.some((r) => r.agency_id === actor.agencyId && r.framework === 'eu-2023-977'),
       extend: abilities.extend,
       refuse: abilities.refuse,
+      clarify: abilities.clarify,
       passOn: abilities.passOn,
       requestPermission: abilities.requestPermission,
     },

@@ -251,7 +251,7 @@ export interface MessageRecipientTable {
   framework: string;
   first_read_at: Timestamp | null;
   acknowledged_at: Timestamp | null;
-  request_state: 'sent' | 'acknowledged' | 'extended' | 'answered' | 'refused' | null;
+  request_state: 'sent' | 'acknowledged' | 'extended' | 'answered' | 'refused' | 'clarification' | null;
   access_class: 'direct' | 'obtain' | null;
   due_at: Timestamp | null;
   extended_until: Timestamp | null;
@@ -259,6 +259,10 @@ export interface MessageRecipientTable {
   refusal_ground: string | null;
   answered_at: Timestamp | null;
   answer_id: string | null;
+  clarification_question: string | null;
+  clarification_asked_at: Timestamp | null;
+  clarification_answered_at: Timestamp | null;
+  clock_stopped_seconds: ColumnType<number, number | undefined, number>;
 }
 export interface MessageReadTable {
   message_id: string;

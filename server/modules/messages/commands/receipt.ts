@@ -7,7 +7,8 @@ import type { MessageRow } from '../queries';
 /**
  * The requested side's answer to a request: acknowledge it, classify the information as held directly or to be
  * obtained (Directive 2023/977 sets the deadline from it), extend while a judicial authorisation is sought, or refuse on
- * a stated ground. Each step is audited for both agencies and announced to the sender.
+ * a stated ground, or ask for clarification (which stops the clock under Directive 2023/977). Each step is audited for
+ * both agencies and announced to the sender.
  */
 export async function updateReceipt(ctx: Ctx, m: MessageRow, input: TReceiptRequest): Promise<void> {
   const own = await ctx.tx.selectFrom('message_recipients').selectAll().where('message_id', '=', m.id).where('agency_id', '=', ctx.actor.agencyId!).forUpdate().executeTakeFirst();
@@ -29,6 +30,10 @@ export async function updateReceipt(ctx: Ctx, m: MessageRow, input: TReceiptRequ
       await ctx.tx.updateTable('message_recipients').set({ request_state: 'extended', extended_until: until, extension_reason: input.reason }).where('message_id', '=', m.id).where('agency_id', '=', own.agency_id).execute();
       break;
     }
+    case 'clarify':
+      // The clock stops now (2023/977); the requesting side's reply to its request starts it again.
+      await ctx.tx.updateTable('message_recipients').set({ request_state: 'clarification', clarification_question: input.question, clarification_asked_at: now, clarification_answered_at: null }).where('message_id', '=', m.id).where('agency_id', '=', own.agency_id).execute();
+      break;
     case 'refuse':
       await ctx.tx.updateTable('message_recipients').set({ request_state: 'refused', refusal_ground: input.ground }).where('message_id', '=', m.id).where('agency_id', '=', own.agency_id).execute();
       break;

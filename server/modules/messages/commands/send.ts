@@ -31,9 +31,11 @@ export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageR
   if (!senderDesk || !me.deskIds.includes(senderDesk)) throw badRequest('Send from one of your own desks.', [{ path: 'senderDeskId', message: 'Not your desk.' }]);
 
   let parentOpenRequest = false;
+  let parentSentByUs = false;
   if (input.parentId) {
     const parent = await loadMessage(ctx, input.parentId);
     if (parent.case_id !== caseId) throw notFound('message');
+    parentSentByUs = parent.sender_agency_id === me.agencyId;
     const own = await ctx.tx.selectFrom('message_recipients').select('request_state').where('message_id', '=', parent.id).where('agency_id', '=', me.agencyId!).executeTakeFirst();
     parentOpenRequest = !!own && ['sent', 'acknowledged', 'extended'].includes(own.request_state ?? '');
   }
@@ -83,6 +85,7 @@ export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageR
     const n = Number((await sql<{ n: number }>`SELECT tansiq_fix_red_readers(${id}::uuid, ${deskId}::uuid) AS n`.execute(ctx.tx)).rows[0]?.n ?? 0);
     if (n === 0) throw conflict('The addressed desk has no TLP:RED readers: its supervisor must name them before it can receive TLP:RED.', [{ path: 'recipients', message: 'No RED readers.' }]);
   }
+  if (input.parentId && parentSentByUs) await answerClarifications(ctx, input.parentId, recipients.map((r) => r.agencyId), now);
   if (input.parentId && parentOpenRequest) {
     await ctx.tx.updateTable('message_recipients').set({ request_state: 'answered', answered_at: now, answer_id: id }).where('message_id', '=', input.parentId).where('agency_id', '=', me.agencyId!).execute();
   }
@@ -96,4 +99,23 @@ export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageR
   }
   ctx.emit({ topic: 'message', id, audience: { agencyIds: [me.agencyId!] } });
   return { id, recipients: recipients.map((r) => r.agencyId) };
+}
+
+/**
+ * The requesting side's reply to its own request answers the clarifications its recipients asked for: the request is
+ * open again, and under Directive 2023/977 its deadline moves by the time the clock stood still.
+ */
+async function answerClarifications(ctx: Ctx, requestId: string, to: string[], now: Date): Promise<void> {
+  const waiting = await ctx.tx.selectFrom('message_recipients').select(['agency_id', 'framework', 'due_at', 'clarification_asked_at', 'clock_stopped_seconds', 'acknowledged_at'])
+    .where('message_id', '=', requestId).where('request_state', '=', 'clarification').where('agency_id', 'in', to).execute();
+  for (const w of waiting) {
+    const stopped = w.clarification_asked_at ? Math.max(0, Math.round((now.getTime() - new Date(w.clarification_asked_at).getTime()) / 1000)) : 0;
+    const eu = w.framework === 'eu-2023-977';
+    await ctx.tx.updateTable('message_recipients').set({
+      request_state: w.acknowledged_at ? 'acknowledged' : 'sent',
+      clarification_answered_at: now,
+      ...(eu ? { clock_stopped_seconds: w.clock_stopped_seconds + stopped, due_at: w.due_at ? new Date(new Date(w.due_at).getTime() + stopped * 1000) : null } : {}),
+    }).where('message_id', '=', requestId).where('agency_id', '=', w.agency_id).execute();
+    ctx.audit({ action: 'message.clarified', objectType: 'message', objectId: requestId, subjectAgencyId: w.agency_id, details: { clockStoppedSeconds: eu ? stopped : 0 } });
+  }
 }

@@ -25,7 +25,7 @@ const caseOpen: P = (_a, r) => r.caseOpen;
  * Messages. Seeing one at all is decided by row-level security and the case (messages_read in migrations/0004); these rules say
  * what a viewer who sees it may do. The requested side (a recipient agency) answers for its own receipt.
  */
-export const messagePolicy = definePolicy<MessageRecord, 'readBody' | 'reply' | 'acknowledgeH3' | 'acknowledge' | 'classify' | 'extend' | 'refuse' | 'passOn' | 'requestPermission'>({
+export const messagePolicy = definePolicy<MessageRecord, 'readBody' | 'reply' | 'acknowledgeH3' | 'acknowledge' | 'classify' | 'extend' | 'refuse' | 'clarify' | 'passOn' | 'requestPermission'>({
   readBody: allow(worker, (a, r) => !h3Pending(a, r)),
   reply: allow(worker, caseOpen, (a, r) => recipient(a, r) || sender(a, r)),
   acknowledgeH3: allow(worker, h3Pending),
@@ -33,6 +33,7 @@ export const messagePolicy = definePolicy<MessageRecord, 'readBody' | 'reply' | 
   classify: allow(worker, openRequest),
   extend: allow(worker, openRequest),
   refuse: allow(worker, openRequest),
+  clarify: allow(worker, openRequest),
   // Passing on is the liaison's right; whether this transfer is allowed is the onward rule's (onward.ts).
   passOn: allow(has('request.start'), (a, r) => !h3Pending(a, r)),
   // Permissions are asked of the original provider by those who received the information.

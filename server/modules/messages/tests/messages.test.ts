@@ -157,6 +157,38 @@ describe('requests and deadlines', () => {
     expect(ext.receipts[0].requestState).toBe('extended');
   });
 
+  it('under 2023/977 a request for clarification stops the clock until the requesting side answers', async () => {
+    const de = await buildAgency(env, { country: 'DE' });
+    const es2 = await buildAgency(env, { country: 'ES' });
+    await buildPartnership(env, es2, de, { framework: 'eu-2023-977' });
+    const esL = await signIn(env, await buildUser(env, es2, { roles: ['liaison'] }));
+    const deO = await signIn(env, await buildUser(env, de, { roles: ['officer'] }));
+    const c = (await call(env, esL, 'POST', '/api/cases', { title: 'Firearms route Ceuta–Frankfurt', summary: 'Parcels.', crimeAreas: ['firearms-trafficking'] })).json().case.id as string;
+    await call(env, esL, 'POST', `/api/cases/${c}/invitations`, { agencyId: de.id });
+    expect((await call(env, deO, 'POST', `/api/cases/${c}/accept`, {})).statusCode).toBe(200);
+    const m = (await call(env, esL, 'POST', `/api/cases/${c}/messages`, { ...base, isRequest: true, recipients: [{ agencyId: de.id }] })).json().message;
+    const due0 = new Date(m.receipts[0].dueAt).getTime();
+    // The requesting side cannot ask itself; the question needs words.
+    expect((await call(env, esL, 'POST', `/api/messages/${m.id}/receipt`, { action: 'clarify', question: 'Which parcels?' })).statusCode).toBe(404);
+    expect((await call(env, deO, 'POST', `/api/messages/${m.id}/receipt`, { action: 'clarify', question: '' })).statusCode).toBe(400);
+    const asked = await call(env, deO, 'POST', `/api/messages/${m.id}/receipt`, { action: 'clarify', question: 'Which consignment numbers, and over which dates?' });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.json().message.receipts[0]).toMatchObject({ requestState: 'clarification', clarification: { clockStopped: true, answeredAt: null } });
+    // Two hours pass while the clock stands still: even past the old deadline, it is not overdue.
+    await env.db.unsafeOwner.updateTable('message_recipients').set({ clarification_asked_at: new Date(Date.now() - 2 * 3600_000), due_at: new Date(Date.now() - 60_000) }).where('message_id', '=', m.id).execute();
+    const sentBox = (await call(env, esL, 'GET', '/api/messages?box=sent&overdue=true')).json().messages as { id: string }[];
+    expect(sentBox.map((x) => x.id)).not.toContain(m.id);
+    // The requesting side's reply answers the clarification: the request is open again, its deadline moved by two hours.
+    const reply = await call(env, esL, 'POST', `/api/cases/${c}/messages`, { ...base, subject: 'Consignments', body: 'Numbers 4411 to 4420, 1 to 20 October.', parentId: m.id, recipients: [{ agencyId: de.id }] });
+    expect(reply.statusCode, reply.body).toBe(201);
+    const after = (await call(env, esL, 'GET', `/api/messages/${m.id}`)).json().message.receipts[0];
+    expect(after.requestState).toBe('sent');
+    expect(after.clockStoppedSeconds).toBeGreaterThanOrEqual(7190);
+    expect(after.clarification.answeredAt).toBeTruthy();
+    expect(new Date(after.dueAt).getTime()).toBeGreaterThan(Date.now() - 60_000 + 7000 * 1000);
+    expect(due0).toBeGreaterThan(0);
+  });
+
   it('only a liaison officer starts a request; an officer may send information', async () => {
     expect((await send(w.maOfficer.s, { isRequest: true })).statusCode).toBe(400);
     expect((await send(w.maOfficer.s)).statusCode).toBe(201);

@@ -7,7 +7,7 @@ import { useReceipt } from './api';
 import { detailErrors } from './errors';
 import { IconCheck } from '../../components/icons';
 
-type Open = null | 'extend' | 'refuse';
+type Open = null | 'extend' | 'refuse' | 'clarify';
 
 /** A local date-time input's value ("2026-11-27T18:00") one day from now, the extension's starting point. */
 function tomorrow(): string {
@@ -18,8 +18,8 @@ function tomorrow(): string {
 
 /**
  * The requested side's answer to a request, offered only as far as the message's abilities allow: acknowledge it,
- * classify the information (Directive 2023/977), extend the deadline while a judicial authorisation is sought, or refuse
- * on a stated ground. Answering itself is a reply.
+ * classify the information (Directive 2023/977), extend the deadline while a judicial authorisation is sought, ask for
+ * clarification (the clock stops), or refuse on a stated ground. Answering itself is a reply.
  */
 export function ReceiptActions({ message }: { message: PMessage }) {
   const { t } = useTranslation();
@@ -29,8 +29,9 @@ export function ReceiptActions({ message }: { message: PMessage }) {
   const [until, setUntil] = useState(tomorrow);
   const [reason, setReason] = useState('');
   const [ground, setGround] = useState('');
+  const [question, setQuestion] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
-  if (!a.acknowledge && !a.classify && !a.extend && !a.refuse) return null;
+  if (!a.acknowledge && !a.classify && !a.extend && !a.refuse && !a.clarify) return null;
 
   const own = message.receipts[0];
   const fieldErrors = { ...detailErrors(t, mutation.error), ...local };
@@ -44,6 +45,11 @@ export function ReceiptActions({ message }: { message: PMessage }) {
     if (Number.isNaN(at.getTime())) return setLocal({ until: t('validation.format') });
     if (reason.trim().length < 3) return setLocal({ reason: t('validation.tooShort', { n: 3 }) });
     send({ action: 'extend', until: at.toISOString(), reason: reason.trim() }, () => setReason(''));
+  };
+  const submitClarify = (e: FormEvent) => {
+    e.preventDefault();
+    if (question.trim().length < 3) return setLocal({ question: t('messages.actions.questionNeeded') });
+    send({ action: 'clarify', question: question.trim() }, () => setQuestion(''));
   };
   const submitRefuse = (e: FormEvent) => {
     e.preventDefault();
@@ -69,6 +75,11 @@ export function ReceiptActions({ message }: { message: PMessage }) {
           {a.extend && (
             <Button size="xs" variant={open === 'extend' ? 'light' : 'default'} onClick={() => setOpen(open === 'extend' ? null : 'extend')}>
               {t('messages.actions.extend')}
+            </Button>
+          )}
+          {a.clarify && (
+            <Button size="xs" variant={open === 'clarify' ? 'light' : 'default'} onClick={() => setOpen(open === 'clarify' ? null : 'clarify')}>
+              {t('messages.actions.clarify')}
             </Button>
           )}
           {a.refuse && (
@@ -113,6 +124,23 @@ export function ReceiptActions({ message }: { message: PMessage }) {
             <Group gap="xs">
               <Button size="xs" type="submit" loading={mutation.isPending}>
                 {t('messages.actions.extendConfirm')}
+              </Button>
+              <Button size="xs" variant="subtle" onClick={() => setOpen(null)}>
+                {t('common.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+
+        {open === 'clarify' && (
+          <Stack gap="xs" component="form" onSubmit={submitClarify} maw={520}>
+            <Text size="xs" c="dimmed">
+              {t('messages.actions.clarifyHelp')}
+            </Text>
+            <Textarea size="xs" label={t('messages.actions.question')} value={question} onChange={(e) => setQuestion(e.currentTarget.value)} error={fieldErrors.question} autosize minRows={2} maxLength={2000} withAsterisk dir="auto" />
+            <Group gap="xs">
+              <Button size="xs" type="submit" loading={mutation.isPending}>
+                {t('messages.actions.clarifyConfirm')}
               </Button>
               <Button size="xs" variant="subtle" onClick={() => setOpen(null)}>
                 {t('common.cancel')}

@@ -81,6 +81,26 @@ export function Receipts({ receipts }: { receipts: PMessageReceipt[] }) {
                           {t('messages.receipt.ground', { ground: r.refusalGround })}
                         </Text>
                       )}
+                      {r.clarification && (
+                        <Text size="xs" c="dimmed" dir="auto">
+                          {t('messages.receipt.clarificationAsked', { when: f.dateTime(r.clarification.askedAt), question: r.clarification.question })}
+                        </Text>
+                      )}
+                      {r.clarification?.clockStopped && (
+                        <Text size="xs" c="grape.8" fw={600}>
+                          {t('messages.receipt.clockStopped')}
+                        </Text>
+                      )}
+                      {r.clarification?.answeredAt && (
+                        <Text size="xs" c="dimmed">
+                          {t('messages.receipt.clarificationAnswered', { when: f.dateTime(r.clarification.answeredAt) })}
+                        </Text>
+                      )}
+                      {r.clockStoppedSeconds > 0 && (
+                        <Text size="xs" c="dimmed">
+                          {t('messages.receipt.clockStoppedFor', { hours: (r.clockStoppedSeconds / 3600).toFixed(1) })}
+                        </Text>
+                      )}
                       {r.answeredAt && (
                         <Text size="xs" c="dimmed">
                           {t('messages.receipt.answeredAt', { when: f.dateTime(r.answeredAt) })}

@@ -82,7 +82,7 @@ export function OverdueBadge({ size = 'sm' }: { size?: 'xs' | 'sm' | 'md' }) {
   );
 }
 
-const STATE_COLOURS: Record<RequestState, string> = { sent: 'blue', acknowledged: 'cyan', extended: 'yellow', answered: 'teal', refused: 'dark', overdue: 'red' };
+const STATE_COLOURS: Record<RequestState, string> = { sent: 'blue', acknowledged: 'cyan', extended: 'yellow', answered: 'teal', refused: 'dark', overdue: 'red', clarification: 'grape' };
 
 export function RequestStateBadge({ state, size = 'sm' }: { state: RequestState; size?: 'xs' | 'sm' | 'md' }) {
   const { t } = useTranslation();
