@@ -132,3 +132,21 @@ export async function call(env: TestEnv, as: Session | null, method: 'GET' | 'PO
   }
   return env.app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
 }
+
+export const DEMO_TEST_PASSWORD = 'demo-password-for-tests-1';
+
+/** A test environment with the demo data loaded (every demo user's password is DEMO_TEST_PASSWORD). */
+export async function createDemoEnv(): Promise<TestEnv> {
+  const env = await createTestEnv();
+  const { loadDemoData } = await import('../demo');
+  await loadDemoData(env.deps, { password: DEMO_TEST_PASSWORD });
+  return env;
+}
+
+/** Signs a demo user in by e-mail (demo users have no second factor). */
+export async function signInDemo(env: TestEnv, email: string): Promise<Session> {
+  const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: DEMO_TEST_PASSWORD } });
+  if (res.statusCode !== 200) throw new Error(`demo sign-in failed for ${email}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'tansiq_session');
+  return { cookie: `tansiq_session=${cookie!.value}`, csrf: (res.json() as { csrfToken: string }).csrfToken, userId: (res.json() as { user: { id: string } }).user.id };
+}

@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../../demo';
-import { createTestEnv, call, type Session, type TestEnv } from '../../../test/harness';
+import { createDemoEnv, signInDemo, call, type Session, type TestEnv } from '../../../test/harness';
 
 let env: TestEnv;
-const PASSWORD = 'demo-password-for-tests-1';
 beforeAll(async () => {
-  env = await createTestEnv();
-  await loadDemoData(env.deps, { password: PASSWORD });
+  env = await createDemoEnv();
 });
 afterAll(async () => env?.close());
 
-async function as(email: string): Promise<Session> {
-  const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
-  expect(res.statusCode).toBe(200);
-  const cookie = res.cookies.find((c) => c.name === 'tansiq_session')!;
-  return { cookie: `tansiq_session=${cookie.value}`, csrf: res.json().csrfToken, userId: res.json().user.id };
-}
+const as = (email: string): Promise<Session> => signInDemo(env, email);
 const partners = async (email: string) =>
   ((await call(env, await as(email), 'GET', '/api/partnerships')).json().partnerships as { partner: { code: string }; framework: string; status: string }[])
     .map((p) => `${p.partner.code}:${p.framework}`).sort();

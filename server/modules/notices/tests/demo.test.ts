@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../../demo';
-import { call, createTestEnv, type Session, type TestEnv } from '../../../test/harness';
+import { call, createDemoEnv, signInDemo, type Session, type TestEnv } from '../../../test/harness';
 
 let env: TestEnv;
-const PASSWORD = 'demo-password-for-tests-1';
 beforeAll(async () => {
-  env = await createTestEnv();
-  await loadDemoData(env.deps, { password: PASSWORD });
+  env = await createDemoEnv();
 });
 afterAll(async () => env?.close());
 
-async function as(email: string): Promise<Session> {
-  const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
-  expect(res.statusCode).toBe(200);
-  const cookie = res.cookies.find((c) => c.name === 'tansiq_session')!;
-  return { cookie: `tansiq_session=${cookie.value}`, csrf: res.json().csrfToken, userId: res.json().user.id };
-}
+const as = (email: string): Promise<Session> => signInDemo(env, email);
 const names = async (s: Session, query = '') => ((await call(env, s, 'GET', `/api/notices${query}`)).json().notices as { name: string }[]).map((n) => n.name).sort();
 
 describe('demo notices', () => {

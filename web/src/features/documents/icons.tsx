@@ -1,18 +1,4 @@
-import type { SVGProps } from 'react';
-
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function make(paths: string[]) {
-  return function Icon({ size = 18, ...rest }: IconProps) {
-    return (
-      <svg xmlns="http://www.w3.org/2000/svg" width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.75} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" {...rest}>
-        {paths.map((d) => (
-          <path key={d} d={d} />
-        ))}
-      </svg>
-    );
-  };
-}
+import { makeIcon as make } from '../../components/icons';
 
 /** Document check: a passport with its machine-readable lines. */
 export const IconPassport = make(['M5 3h12a2 2 0 0 1 2 2v14a2 2 0 0 1 -2 2h-12z', 'M12 9m-3 0a3 3 0 1 0 6 0a3 3 0 1 0 -6 0', 'M8 16h8', 'M8 18.5h8']);

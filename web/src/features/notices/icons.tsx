@@ -1,18 +1,4 @@
-import type { SVGProps } from 'react';
-
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function make(paths: string[]) {
-  return function Icon({ size = 18, ...rest }: IconProps) {
-    return (
-      <svg xmlns="http://www.w3.org/2000/svg" width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.75} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" {...rest}>
-        {paths.map((d) => (
-          <path key={d} d={d} />
-        ))}
-      </svg>
-    );
-  };
-}
+import { makeIcon as make } from '../../components/icons';
 
 /** Notices: a card with a coloured corner and a person. */
 export const IconNotice = make(['M4 4h16v16h-16z', 'M4 4l5 0l-5 5z', 'M12 10m-2 0a2 2 0 1 0 4 0a2 2 0 1 0 -4 0', 'M8.5 17c.7 -1.6 2 -2.5 3.5 -2.5s2.8 .9 3.5 2.5']);

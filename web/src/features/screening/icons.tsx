@@ -1,18 +1,4 @@
-import type { SVGProps } from 'react';
-
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function make(paths: string[]) {
-  return function Icon({ size = 18, ...rest }: IconProps) {
-    return (
-      <svg xmlns="http://www.w3.org/2000/svg" width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.75} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" {...rest}>
-        {paths.map((d) => (
-          <path key={d} d={d} />
-        ))}
-      </svg>
-    );
-  };
-}
+import { makeIcon as make } from '../../components/icons';
 
 /** Screening: a magnifier over a person. */
 export const IconScreening = make(['M10 10m-7 0a7 7 0 1 0 14 0a7 7 0 1 0 -14 0', 'M21 21l-6 -6', 'M10 8m-2 0a2 2 0 1 0 4 0a2 2 0 1 0 -4 0', 'M7 13.5c.8 -1 1.8 -1.5 3 -1.5s2.2 .5 3 1.5']);
