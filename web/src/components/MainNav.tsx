@@ -40,7 +40,7 @@ export function MainNav() {
     ...(me.abilities.readPartnerships === true ? [{ to: '/partnerships', label: t('nav.partnerships'), icon: <IconHandshake /> }] : []),
     ...(me.abilities.screen === true ? [{ to: '/screening', label: t('nav.screening'), icon: <IconScreening /> }] : []),
     // Notices: whoever screens against them, approves them or reviews them; the server answers each list by its own rules.
-    ...(me.abilities.notices === true || ['screening.run', 'notice.approve', 'notice.review'].some((p) => me.permissions.includes(p)) ? [{ to: '/notices', label: t('notices.nav'), icon: <IconNotice /> }] : []),
+    ...(me.abilities.notices === true ? [{ to: '/notices', label: t('notices.nav'), icon: <IconNotice /> }] : []),
     ...(me.abilities.screen === true ? [{ to: '/hits', label: t('hits.nav'), icon: <IconHit /> }] : []),
     ...(me.permissions.includes('screening.run') ? [{ to: '/documents/check', label: t('documents.nav.check'), icon: <IconPassport /> }] : []),
     ...(me.permissions.includes('document.register') ? [{ to: '/documents/registry', label: t('documents.nav.registry'), icon: <IconDocAlert /> }] : []),

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import type { z } from 'zod';
-import { permissionsOf, ZChangePasswordRequest, ZUpdateMeRequest, ZTotpConfirmRequest, ZTotpDisableRequest, type PMe } from '../../../../common';
+import { permissionsOf, ZChangePasswordRequest, ZUpdateMeRequest, ZTotpConfirmRequest, ZTotpDisableRequest, type PMe, type Permission } from '../../../../common';
 import { withActor, type Actor } from '../../../platform/db';
 import { AppError } from '../../../platform/http';
 import { newTotpSecret, totpUri, checkTotp, newRecoveryCodes } from '../../../platform/auth';
@@ -35,6 +35,8 @@ export async function loadMe(deps: Deps, actor: Actor, ip: string | null, csrfTo
         managePartnerships: perms.has('partnership.manage'),
         readPartnerships: agency.type !== 'platform',
         screen: perms.has('screening.run'),
+        // Notices: the staff who act on them (mirrors mayReadNotices in the notices policy).
+        notices: agency.type !== 'platform' && ['screening.run', 'case.work', 'notice.approve', 'notice.review'].some((x) => perms.has(x as Permission)),
         manageWatchlists: perms.has('watchlist.manage-agency') || perms.has('watchlist.manage-global'),
       },
       csrfToken,

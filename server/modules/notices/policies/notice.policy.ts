@@ -45,3 +45,12 @@ export const noticePolicy = definePolicy<NoticeRecord, 'edit' | 'submit' | 'appr
 export function mayDraftNotices(actor: Actor, actorNcbDeskIds: readonly string[]): boolean {
   return actor.agencyId !== null && permissionsOf(actor.roles).has('case.work') && actorNcbDeskIds.length > 0;
 }
+
+/**
+ * Who reads notices at all: the staff who act on them (screening officers, case workers, the supervisors who approve
+ * requests, the General Secretariat's reviewers) — not administrators, data-protection officers or the platform operator.
+ */
+export function mayReadNotices(actor: Actor): boolean {
+  const p = permissionsOf(actor.roles);
+  return actor.agencyId !== null && (p.has('screening.run') || p.has('case.work') || p.has('notice.approve') || p.has('notice.review'));
+}

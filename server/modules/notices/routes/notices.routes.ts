@@ -8,7 +8,7 @@ import { notFound, type App } from '../../../platform/http';
 import { refreshLiveIndex } from '../../watchlists';
 import { createNotice, updateNotice } from '../commands/draft';
 import { transitionNotice } from '../commands/transition';
-import { mayDraftNotices } from '../policies/notice.policy';
+import { mayDraftNotices, mayReadNotices } from '../policies/notice.policy';
 import { presentNotice, presentNoticeSummary } from '../presenters';
 import { actorFacts, confirmedHitCount, listNotices, loadNotice, noticeAddressees, noticeHistory } from '../queries';
 import { ntx } from '../schema';
@@ -32,7 +32,7 @@ export async function noticeRoutes(app: App): Promise<void> {
   app.get('/api/notices', { schema: { tags: ['notices'], summary: 'Notices and diffusions you may see, with filters', querystring: ZListNoticesQuery } }, async (req) => {
     const q = req.query as TListNoticesQuery;
     return withActor(deps.db, req.actor!, req.ip, async (ctx): Promise<PNoticeList> => {
-      if (!ctx.actor.agencyId) throw notFound('route');
+      if (!mayReadNotices(ctx.actor)) throw notFound('route');
       const facts = await actorFacts(ctx);
       const { rows, total } = await listNotices(ctx, q, facts);
       const perms = permissionsOf(ctx.actor.roles);
@@ -63,6 +63,7 @@ export async function noticeRoutes(app: App): Promise<void> {
   app.get('/api/notices/:id', { schema: { tags: ['notices'], summary: 'A notice, its history and what you may do with it', params: ZNoticeIdParams } }, async (req) => {
     const { id } = req.params as { id: string };
     return withActor(deps.db, req.actor!, req.ip, async (ctx) => {
+      if (!mayReadNotices(ctx.actor)) throw notFound('notice');
       const notice = await fullNotice(ctx, id);
       // Reading a notice's content is audited (references only), like any personal data.
       ctx.audit({ action: 'notice.read', objectType: 'notice', objectId: id, ...(notice.requestingAgency.id !== ctx.actor.agencyId ? { subjectAgencyId: notice.requestingAgency.id } : {}), details: {} });

@@ -101,6 +101,13 @@ describe('attackers', () => {
     }
   });
 
+  it('administrators and data-protection officers read no notices', async () => {
+    expect((await call(env, w.esAdmin.s, 'GET', '/api/notices')).statusCode).toBe(404);
+    expect((await call(env, w.esAdmin.s, 'GET', `/api/notices/${id}`)).statusCode).toBe(404);
+    expect((await call(env, w.esAdmin.s, 'GET', '/api/me')).json().abilities.notices).toBe(false);
+    expect((await call(env, w.maOfficer.s, 'GET', '/api/me')).json().abilities.notices).toBe(true);
+  });
+
   it('without the CSRF header a step is refused', async () => {
     expect((await step(w.reviewer.s, id, 'suspend', 'Pending review', { csrf: false })).statusCode).toBe(403);
   });
