@@ -230,7 +230,7 @@ describe('notices: a Red Notice from request to hit, and no arrest alert once su
     await page.getByRole('textbox', { name: 'Reason' }).fill('Locate: suspected recruiter for the go-fast network, believed to travel between Tangier and Algeciras.');
     // No addressee: the server says so on the field, and the draft is kept.
     await page.getByRole('button', { name: 'Save and submit for approval' }).click();
-    await page.getByText('Choose at least one agency.').waitFor();
+    await page.getByText('Choose the agencies this diffusion goes to.').waitFor();
     await page.getByRole('combobox', { name: 'Addressee agencies' }).click();
     await page.getByRole('option', { name: /Policía Nacional/ }).click();
     await page.keyboard.press('Escape');
