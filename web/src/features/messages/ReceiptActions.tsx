@@ -1,5 +1,5 @@
 import { Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PMessage, TReceiptRequest } from '../../../../common';
 import { ErrorAlert } from '../../components/States';
@@ -115,58 +115,46 @@ export function ReceiptActions({ message }: { message: PMessage }) {
         )}
 
         {open === 'extend' && (
-          <Stack gap="xs" component="form" onSubmit={submitExtend} maw={520}>
-            <Text size="xs" c="dimmed">
-              {t('messages.actions.extendHelp')}
-            </Text>
+          <StepForm help={t('messages.actions.extendHelp')} confirm={t('messages.actions.extendConfirm')} onSubmit={submitExtend} onCancel={() => setOpen(null)} pending={mutation.isPending}>
             <TextInput type="datetime-local" size="xs" label={t('messages.actions.until')} value={until} onChange={(e) => setUntil(e.currentTarget.value)} error={fieldErrors.until} withAsterisk w={240} />
             <Textarea size="xs" label={t('messages.actions.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldErrors.reason} autosize minRows={2} maxLength={1000} withAsterisk />
-            <Group gap="xs">
-              <Button size="xs" type="submit" loading={mutation.isPending}>
-                {t('messages.actions.extendConfirm')}
-              </Button>
-              <Button size="xs" variant="subtle" onClick={() => setOpen(null)}>
-                {t('common.cancel')}
-              </Button>
-            </Group>
-          </Stack>
+          </StepForm>
         )}
 
         {open === 'clarify' && (
-          <Stack gap="xs" component="form" onSubmit={submitClarify} maw={520}>
-            <Text size="xs" c="dimmed">
-              {t('messages.actions.clarifyHelp')}
-            </Text>
+          <StepForm help={t('messages.actions.clarifyHelp')} confirm={t('messages.actions.clarifyConfirm')} onSubmit={submitClarify} onCancel={() => setOpen(null)} pending={mutation.isPending}>
             <Textarea size="xs" label={t('messages.actions.question')} value={question} onChange={(e) => setQuestion(e.currentTarget.value)} error={fieldErrors.question} autosize minRows={2} maxLength={2000} withAsterisk dir="auto" />
-            <Group gap="xs">
-              <Button size="xs" type="submit" loading={mutation.isPending}>
-                {t('messages.actions.clarifyConfirm')}
-              </Button>
-              <Button size="xs" variant="subtle" onClick={() => setOpen(null)}>
-                {t('common.cancel')}
-              </Button>
-            </Group>
-          </Stack>
+          </StepForm>
         )}
 
         {open === 'refuse' && (
-          <Stack gap="xs" component="form" onSubmit={submitRefuse} maw={520}>
-            <Text size="xs" c="dimmed">
-              {t('messages.actions.refuseHelp')}
-            </Text>
+          <StepForm help={t('messages.actions.refuseHelp')} confirm={t('messages.actions.refuseConfirm')} colour="red" onSubmit={submitRefuse} onCancel={() => setOpen(null)} pending={mutation.isPending}>
             <Textarea size="xs" label={t('messages.actions.ground')} value={ground} onChange={(e) => setGround(e.currentTarget.value)} error={fieldErrors.ground} autosize minRows={2} maxLength={1000} withAsterisk />
-            <Group gap="xs">
-              <Button size="xs" type="submit" color="red" loading={mutation.isPending}>
-                {t('messages.actions.refuseConfirm')}
-              </Button>
-              <Button size="xs" variant="subtle" onClick={() => setOpen(null)}>
-                {t('common.cancel')}
-              </Button>
-            </Group>
-          </Stack>
+          </StepForm>
         )}
         {mutation.error && !Object.keys(detailErrors(t, mutation.error)).length && <ErrorAlert error={mutation.error} />}
       </Stack>
     </Card>
+  );
+}
+
+/** One step's small form: what it means, its fields, confirm and cancel. */
+function StepForm({ help, confirm, colour, onSubmit, onCancel, pending, children }: { help: string; confirm: string; colour?: string; onSubmit: (e: FormEvent) => void; onCancel: () => void; pending: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" component="form" onSubmit={onSubmit} maw={520}>
+      <Text size="xs" c="dimmed">
+        {help}
+      </Text>
+      {children}
+      <Group gap="xs">
+        <Button size="xs" type="submit" color={colour} loading={pending}>
+          {confirm}
+        </Button>
+        <Button size="xs" variant="subtle" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
