@@ -119,6 +119,21 @@ describe.each(['ar', 'fr'] as const)('every page in %s', (lang) => {
     await visit(b.page, '/', 'home-platform', lang);
   });
 
+  it('officer pages: notices, hits, documents, major events', async () => {
+    await b.context.clearCookies();
+    await signIn(b.page, 'officer@dgsn.demo');
+    for (const [path, name] of [
+      ['/notices', 'notices'],
+      ['/hits', 'hits'],
+      ['/documents/check', 'document-check'],
+      ['/documents/registry', 'document-registry'],
+      ['/events', 'events'],
+      ['/permissions', 'permission-requests'],
+    ] as const) {
+      await visit(b.page, path, name, lang);
+    }
+  });
+
   it('enrolment pages: a valid link and an invalid one', async () => {
     await b.context.clearCookies();
     expect(enrolmentUrl).toMatch(/\/enrol\//);
