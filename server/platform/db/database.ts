@@ -64,6 +64,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const ownerPool = new pg.Pool({ connectionString: opts.databaseUrl, max: 4 });
   const appPool = new pg.Pool({ connectionString: opts.appDatabaseUrl ?? opts.databaseUrl, max: opts.appPoolSize ?? 10 });
+  // An idle connection the server ends (a restart, an administrator, a dropped database) is discarded by the pool and
+  // the next query opens a new one; unhandled, the pool's 'error' event would bring the whole service down.
+  for (const pool of [ownerPool, appPool]) pool.on('error', () => undefined);
   const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ownerPool }) });
   const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: appPool }) });
   const live = new LiveHub(opts.appDatabaseUrl ?? opts.databaseUrl);
