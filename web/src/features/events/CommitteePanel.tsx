@@ -1,8 +1,8 @@
-import { Anchor, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PEvent } from '../../../../common';
+import type { PCommitteeMember, PEvent } from '../../../../common';
 import { IconPlus } from '../../components/icons';
 import { ErrorAlert } from '../../components/States';
 import { useFormat } from '../../i18n/format';
@@ -95,6 +95,8 @@ export function CommitteePanel({ event }: { event: PEvent }) {
   const { t } = useTranslation();
   const f = useFormat();
   const unseat = useUnseatAgency(event.id);
+  const reseat = useSeatAgency(event.id);
+  const [removing, setRemoving] = useState<PCommitteeMember | null>(null);
   const [seating, setSeating] = useState(false);
   const [adding, setAdding] = useState(false);
   return (
@@ -105,7 +107,7 @@ export function CommitteePanel({ event }: { event: PEvent }) {
             <Title order={2} size="h4">{t('events.committee.title')}</Title>
             {event.abilities.manageCommittee && <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setSeating(true)}>{t('events.committee.add')}</Button>}
           </Group>
-          <ErrorAlert error={unseat.error} />
+          <ErrorAlert error={unseat.error ?? reseat.error} />
           <Stack gap="xs">
             {event.committee.map((c) => (
               <Group key={c.agency.id} justify="space-between" wrap="nowrap">
@@ -114,8 +116,19 @@ export function CommitteePanel({ event }: { event: PEvent }) {
                   <Text size="xs" c="dimmed">{f.country(c.agency.country)}</Text>
                 </Stack>
                 <Group gap="xs" wrap="nowrap">
-                  <RoleBadge role={c.role} />
-                  {c.abilities.remove && <Button size="compact-xs" variant="subtle" color="red" onClick={() => unseat.mutate(c.agency.id)} aria-label={t('events.committee.removeNamed', { agency: c.agency.name })}>{t('events.committee.remove')}</Button>}
+                  {c.abilities.change && c.role !== 'chair' ? (
+                    <SegmentedControl
+                      size="xs"
+                      value={c.role}
+                      disabled={reseat.isPending}
+                      onChange={(v) => reseat.mutate({ agencyId: c.agency.id, role: v as 'member' | 'observer' })}
+                      data={(['member', 'observer'] as const).map((r) => ({ value: r, label: t(`events.role.${r}`) }))}
+                      aria-label={t('events.committee.seatOf', { agency: c.agency.name })}
+                    />
+                  ) : (
+                    <RoleBadge role={c.role} />
+                  )}
+                  {c.abilities.remove && <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRemoving(c)} aria-label={t('events.committee.removeNamed', { agency: c.agency.name })}>{t('events.committee.remove')}</Button>}
                 </Group>
               </Group>
             ))}
@@ -167,6 +180,17 @@ export function CommitteePanel({ event }: { event: PEvent }) {
         </Table>
       </Card>
       {seating && <SeatDialog event={event} onClose={() => setSeating(false)} />}
+      {removing && (
+        <Modal opened onClose={() => setRemoving(null)} title={t('events.committee.removeNamed', { agency: removing.agency.name })}>
+          <Stack gap="sm">
+            <Text size="sm">{t('events.committee.removeConfirm', { agency: removing.agency.name })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setRemoving(null)}>{t('events.cancel')}</Button>
+              <Button color="red" loading={unseat.isPending} onClick={() => unseat.mutate(removing.agency.id, { onSettled: () => setRemoving(null) })}>{t('events.committee.remove')}</Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
       {adding && <VenueDialog event={event} onClose={() => setAdding(false)} />}
     </Stack>
   );

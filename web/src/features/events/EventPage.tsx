@@ -1,7 +1,9 @@
-import { Badge, Group, Stack, Tabs, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
+import { IconEdit } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, Loading } from '../../components/States';
 import { useFormat } from '../../i18n/format';
@@ -9,6 +11,7 @@ import { NotFoundPage } from '../home/NotFoundPage';
 import { AccreditationPanel } from './AccreditationPanel';
 import { useEvent } from './api';
 import { CommitteePanel } from './CommitteePanel';
+import { EditEventDialog } from './EditEventDialog';
 import { RoleBadge } from './labels';
 import { SituationBoard } from './SituationBoard';
 
@@ -20,13 +23,18 @@ export function EventPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'board';
   const q = useEvent(id);
+  const [editing, setEditing] = useState(false);
   if (q.isLoading) return <Loading />;
   if (q.error instanceof ApiError && q.error.status === 404) return <NotFoundPage />;
   if (!q.data) return <ErrorAlert error={q.error} />;
   const e = q.data;
   return (
     <Stack gap="md">
-      <PageHeader title={e.name} description={e.description || undefined} />
+      <PageHeader
+        title={e.name}
+        description={e.description || undefined}
+        actions={e.abilities.update ? <Button variant="light" leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>{t('events.edit.open')}</Button> : undefined}
+      />
       <Group gap="xs" mt={-8}>
         <RoleBadge role={e.myRole} />
         <Text size="sm" c="dimmed">
@@ -44,6 +52,7 @@ export function EventPage() {
         <Tabs.Panel value="committee" pt="md"><CommitteePanel event={e} /></Tabs.Panel>
         {e.abilities.readAccreditation && <Tabs.Panel value="accreditation" pt="md"><AccreditationPanel event={e} /></Tabs.Panel>}
       </Tabs>
+      {editing && <EditEventDialog event={e} onClose={() => setEditing(false)} />}
     </Stack>
   );
 }

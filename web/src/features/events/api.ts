@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PAccreditation, PAccreditationPage, PBoard, PEvent, PEventSummary, PIncident, TAccreditationDecisionRequest, TCommitteeMemberRequest, TCreateEventRequest, TCreateIncidentRequest, TCreateVenueRequest, TIncidentUpdateRequest } from '../../../../common';
+import type { PAccreditation, PAccreditationPage, PBoard, PEvent, PEventSummary, PIncident, TAccreditationDecisionRequest, TCommitteeMemberRequest, TCreateEventRequest, TCreateIncidentRequest, TCreateVenueRequest, TIncidentUpdateRequest, TUpdateEventRequest } from '../../../../common';
 import { api, csrfTokenNow, query } from '../../api/client';
 import { uploadFile } from '../screening/upload';
 
@@ -46,6 +46,7 @@ function useEventMutation<V, R>(fn: (v: V) => Promise<R>) {
 }
 
 export const useCreateEvent = () => useEventMutation((body: TCreateEventRequest) => api.post<{ event: PEvent }>('/api/major-events', body));
+export const useUpdateEvent = (id: string) => useEventMutation((body: TUpdateEventRequest) => api.patch<{ event: PEvent }>(base(id), body));
 export const useAddVenue = (id: string) => useEventMutation((body: TCreateVenueRequest) => api.post<{ event: PEvent }>(`${base(id)}/venues`, body));
 export const useSeatAgency = (id: string) => useEventMutation((body: TCommitteeMemberRequest) => api.put<{ event: PEvent }>(`${base(id)}/committee`, body));
 export const useUnseatAgency = (id: string) => useEventMutation((agencyId: string) => api.delete<{ event: PEvent }>(`${base(id)}/committee/${encodeURIComponent(agencyId)}`));
