@@ -89,10 +89,12 @@ export const ZIncidentUpdateRequest = z
     status: z.enum(INCIDENT_STATUSES).optional(),
     severity: z.enum(INCIDENT_SEVERITIES).optional(),
     assignedAgencyId: ZId.nullish(),
+    /** Link the incident to a case the author can see (null unlinks it). */
+    caseId: ZId.nullish(),
   })
-  .refine((v) => v.body.length > 0 || v.status !== undefined || v.severity !== undefined || v.assignedAgencyId !== undefined, {
+  .refine((v) => v.body.length > 0 || v.status !== undefined || v.severity !== undefined || v.assignedAgencyId !== undefined || v.caseId !== undefined, {
     path: ['body'],
-    message: 'Write an update or change the status, severity or assigned agency.',
+    message: 'Write an update or change the status, severity, assigned agency or linked case.',
   });
 export type TIncidentUpdateRequest = z.infer<typeof ZIncidentUpdateRequest>;
 
@@ -209,6 +211,8 @@ export interface PIncident {
   venue: { id: string; name: string; lat: number; lon: number } | null;
   assignedAgency: PAgencyBrief | null;
   caseId: string | null;
+  /** The linked case; its title only when the viewer may see the case itself (others see that a case is linked). */
+  case: { id: string; title: string | null } | null;
   reportedBy: PAgencyBrief;
   createdAt: string;
   updatedAt: string;

@@ -4,7 +4,7 @@ import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES } from '../../../common';
 import type { Ctx } from '../../platform/db';
 import type { EventRecord } from './policies/event.policy';
 import { presentEvent, presentIncident } from './presenters';
-import { agencyBriefs, type EventRow } from './queries';
+import { agencyBriefs, caseTitles, type EventRow } from './queries';
 import { etx } from './schema';
 
 /** Everything the event page shows, for an event the actor may read (loadEvent has checked). */
@@ -30,6 +30,7 @@ export async function eventBoard(ctx: Ctx, eventId: string, record: EventRecord)
   const rows = await t.selectFrom('event_incidents').selectAll().where('event_id', '=', eventId).orderBy('occurred_at', 'desc').limit(2000).execute();
   const venues = new Map((await t.selectFrom('event_venues').selectAll().where('event_id', '=', eventId).execute()).map((v) => [v.id, v]));
   const refs = await agencyBriefs(ctx, rows.flatMap((r) => [r.reported_agency_id, r.assigned_agency_id]));
+  const titles = await caseTitles(ctx, rows.map((r) => r.case_id));
   const hours = await sql<{ hour: string; count: number }>`
     SELECT to_char(date_trunc('hour', occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"') AS hour, count(*)::int AS count
     FROM event_incidents WHERE event_id = ${eventId} GROUP BY 1 ORDER BY 1`.execute(ctx.tx);
@@ -40,7 +41,7 @@ export async function eventBoard(ctx: Ctx, eventId: string, record: EventRecord)
     sev.set(r.severity as IncidentSeverity, (sev.get(r.severity as IncidentSeverity) ?? 0) + 1);
   }
   return {
-    incidents: rows.map((r) => presentIncident(ctx.actor, r, record, venues, refs)),
+    incidents: rows.map((r) => presentIncident(ctx.actor, r, record, venues, refs, titles)),
     byCategory: [...cat].map(([category, count]) => ({ category, count })),
     bySeverity: [...sev].map(([severity, count]) => ({ severity, count })),
     overTime: hours.rows.map((h) => ({ hour: h.hour, count: Number(h.count) })),

@@ -57,7 +57,7 @@ export function presentIncidentUpdate(u: Selectable<EventIncidentUpdateTable>, r
 }
 
 /** An incident; other agencies' staff are shown by agency only (names stay inside each agency). */
-export function presentIncident(actor: Actor, i: Selectable<EventIncidentTable>, record: EventRecord, venues: Map<string, Selectable<EventVenueTable>>, refs: Map<string, PAgencyBrief>, updates?: Selectable<EventIncidentUpdateTable>[]): PIncident {
+export function presentIncident(actor: Actor, i: Selectable<EventIncidentTable>, record: EventRecord, venues: Map<string, Selectable<EventVenueTable>>, refs: Map<string, PAgencyBrief>, cases: Map<string, string>, updates?: Selectable<EventIncidentUpdateTable>[]): PIncident {
   const v = i.venue_id ? venues.get(i.venue_id) : undefined;
   return {
     id: i.id,
@@ -71,6 +71,7 @@ export function presentIncident(actor: Actor, i: Selectable<EventIncidentTable>,
     venue: v ? { id: v.id, name: v.name, lat: Number(v.lat), lon: Number(v.lon) } : null,
     assignedAgency: i.assigned_agency_id ? ref(refs, i.assigned_agency_id) : null,
     caseId: i.case_id,
+    case: i.case_id ? { id: i.case_id, title: cases.get(i.case_id) ?? null } : null,
     reportedBy: ref(refs, i.reported_agency_id),
     createdAt: iso(i.created_at)!,
     updatedAt: iso(i.updated_at)!,

@@ -1,6 +1,6 @@
 import type { TCreateIncidentRequest, TIncidentUpdateRequest } from '../../../../common';
 import type { Ctx } from '../../../platform/db';
-import { badRequest, notFound } from '../../../platform/http';
+import { AppError, badRequest, notFound } from '../../../platform/http';
 import { loadCase } from '../../cases';
 import { committeeAgencyIds } from '../queries';
 import { etx } from '../schema';
@@ -18,8 +18,12 @@ async function checkRefs(ctx: Ctx, eventId: string, r: { venueId?: string | null
   if (r.caseId) {
     try {
       await loadCase(ctx, r.caseId);
-    } catch {
-      throw badRequest('Link a case you can see.', [{ path: 'caseId', message: 'Unknown case.' }]);
+    } catch (e) {
+      // A case the actor may not see is refused exactly like one that does not exist (404), naming the field.
+      if (e instanceof AppError && e.status === 404) {
+        throw new AppError(404, 'not_found', 'No such case, or you may not see it: link a case you can see.', [{ path: 'caseId', message: 'Unknown case.' }]);
+      }
+      throw e;
     }
   }
 }
@@ -42,16 +46,21 @@ export async function updateIncident(ctx: Ctx, eventId: string, incidentId: stri
   const t = etx(ctx.tx);
   const i = await t.selectFrom('event_incidents').selectAll().where('id', '=', incidentId).where('event_id', '=', eventId).forUpdate().executeTakeFirst();
   if (!i) throw notFound('incident');
-  if (body.assignedAgencyId) await checkRefs(ctx, eventId, { assignedAgencyId: body.assignedAgencyId });
+  if (body.assignedAgencyId || body.caseId) await checkRefs(ctx, eventId, { assignedAgencyId: body.assignedAgencyId, caseId: body.caseId });
   const set: Record<string, unknown> = {};
   if (body.status !== undefined && body.status !== i.status) set.status = body.status;
   if (body.severity !== undefined && body.severity !== i.severity) set.severity = body.severity;
   if (body.assignedAgencyId !== undefined && body.assignedAgencyId !== i.assigned_agency_id) set.assigned_agency_id = body.assignedAgencyId;
+  if (body.caseId !== undefined && body.caseId !== i.case_id) set.case_id = body.caseId;
   if (Object.keys(set).length > 0) await t.updateTable('event_incidents').set({ ...set, updated_at: new Date() }).where('id', '=', incidentId).execute();
-  await t.insertInto('event_incident_updates').values({
-    incident_id: incidentId, event_id: eventId, author_user_id: ctx.actor.userId, author_agency_id: ctx.actor.agencyId!, body: body.body,
-    status_from: set.status ? i.status : null, status_to: (set.status as string | undefined) ?? null,
-  }).execute();
-  ctx.audit({ action: 'event.incident_updated', objectType: 'event_incident', objectId: incidentId, details: { eventId, fields: Object.keys(set) } });
+  // A change of the linked case alone leaves no line in the thread (the incident shows its case; the audit keeps it).
+  const caseOnly = body.body.length === 0 && Object.keys(set).every((k) => k === 'case_id');
+  if (!caseOnly) {
+    await t.insertInto('event_incident_updates').values({
+      incident_id: incidentId, event_id: eventId, author_user_id: ctx.actor.userId, author_agency_id: ctx.actor.agencyId!, body: body.body,
+      status_from: set.status ? i.status : null, status_to: (set.status as string | undefined) ?? null,
+    }).execute();
+  }
+  ctx.audit({ action: 'event.incident_updated', objectType: 'event_incident', objectId: incidentId, details: { eventId, fields: Object.keys(set), ...(set.case_id !== undefined ? { caseId: set.case_id } : {}) } });
   ctx.emit({ topic: 'event.incident', id: eventId, audience: { agencyIds: await committeeAgencyIds(ctx, eventId) } });
 }

@@ -6,7 +6,7 @@ import { createIncident, updateIncident } from '../commands/incidents';
 import { eventBoard } from '../detail';
 import { incidentPolicy, type EventRecord } from '../policies/event.policy';
 import { presentIncident } from '../presenters';
-import { agencyBriefs, loadEvent } from '../queries';
+import { agencyBriefs, caseTitles, loadEvent } from '../queries';
 import { etx } from '../schema';
 import { eventFor } from './events.routes';
 
@@ -21,7 +21,7 @@ async function incidentDetail(ctx: Ctx, eventId: string, incidentId: string, rec
   const updates = await t.selectFrom('event_incident_updates').selectAll().where('incident_id', '=', incidentId).orderBy('at').execute();
   const venues = new Map((await t.selectFrom('event_venues').selectAll().where('event_id', '=', eventId).execute()).map((v) => [v.id, v]));
   const refs = await agencyBriefs(ctx, [i.reported_agency_id, i.assigned_agency_id, ...updates.map((u) => u.author_agency_id)]);
-  return { incident: presentIncident(ctx.actor, i, record, venues, refs, updates) };
+  return { incident: presentIncident(ctx.actor, i, record, venues, refs, await caseTitles(ctx, [i.case_id]), updates) };
 }
 
 /** The incident log and the live situation board. */
