@@ -5,6 +5,7 @@ import { INCIDENT_CATEGORIES, INCIDENT_SEVERITIES, type IncidentCategory, type I
 import { ErrorAlert } from '../../components/States';
 import { useFieldErrors } from './fieldErrors';
 import { useLogIncident } from './api';
+import { CasePicker } from './CasePicker';
 
 /** Logging an incident: what, where, how serious, and which committee agency handles it. */
 export function LogIncidentDialog({ event, onClose }: { event: PEvent; onClose: () => void }) {
@@ -16,10 +17,11 @@ export function LogIncidentDialog({ event, onClose }: { event: PEvent; onClose: 
   const [severity, setSeverity] = useState<IncidentSeverity | null>('medium');
   const [venueId, setVenueId] = useState<string | null>(null);
   const [assigned, setAssigned] = useState<string | null>(null);
+  const [caseId, setCaseId] = useState<string | null>(null);
   const fields = useFieldErrors(log.error);
   const submit = () => {
     if (!category || !severity) return;
-    log.mutate({ title: title.trim(), description: description.trim(), category, severity, venueId, assignedAgencyId: assigned }, { onSuccess: onClose });
+    log.mutate({ title: title.trim(), description: description.trim(), category, severity, venueId, assignedAgencyId: assigned, caseId }, { onSuccess: onClose });
   };
   return (
     <Modal opened onClose={onClose} title={t('events.log.title')} size="lg">
@@ -52,6 +54,7 @@ export function LogIncidentDialog({ event, onClose }: { event: PEvent; onClose: 
             error={fields.of('assignedAgencyId')}
             comboboxProps={{ withinPortal: true }}
           />
+          <CasePicker event={event} value={caseId} onChange={setCaseId} error={fields.of('caseId')} />
           <Textarea label={t('events.log.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={3} maxLength={8000} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('events.cancel')}</Button>

@@ -78,7 +78,7 @@ export function SituationBoard({ event }: { event: PEvent }) {
                     <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{f.dateTime(i.occurredAt)}</Text></Table.Td>
                     <Table.Td>
                       <Text size="sm" fw={600}><bdi>{i.title}</bdi></Text>
-                      <Text size="xs" c="dimmed">{t(`events.category.${i.category}`)} · <bdi>{i.reportedBy.name}</bdi></Text>
+                      <Text size="xs" c="dimmed">{t(`events.category.${i.category}`)} · <bdi>{i.reportedBy.name}</bdi>{i.case ? <> · {i.case.title !== null ? <bdi>{t('events.incidentCase.short', { title: i.case.title })}</bdi> : t('events.incidentCase.shortHidden')}</> : null}</Text>
                     </Table.Td>
                     <Table.Td><Text size="sm"><bdi>{i.venue?.name ?? '—'}</bdi></Text></Table.Td>
                     <Table.Td><SeverityBadge severity={i.severity} /></Table.Td>
@@ -92,7 +92,7 @@ export function SituationBoard({ event }: { event: PEvent }) {
         )}
       </Card>
       {logging && <LogIncidentDialog event={event} onClose={() => setLogging(false)} />}
-      <IncidentDrawer eventId={event.id} incidentId={open} onClose={() => setOpen(null)} />
+      <IncidentDrawer event={event} incidentId={open} onClose={() => setOpen(null)} />
     </Stack>
   );
 }
