@@ -86,7 +86,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     referrerPolicy: { policy: 'no-referrer' },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: true, max: deps.config.rateLimitPerMinute, timeWindow: '1 minute', errorResponseBuilder: (_req, ctx) => new AppError(429, 'rate_limited', `Too many requests. Try again in ${Math.ceil(ctx.ttl / 1000)} seconds.`) });
+  // Counted per signed-in user (the limit's hook runs after authentication, below), else per client address: a whole
+  // agency behind one proxy address must not share one budget, and an anonymous flood is still held per address.
+  await app.register(rateLimit, { global: true, max: deps.config.rateLimitPerMinute, timeWindow: '1 minute', keyGenerator: (req) => (req.actor?.userId ? `user:${req.actor.userId}` : `ip:${req.ip}`), errorResponseBuilder: (_req, ctx) => new AppError(429, 'rate_limited', `Too many requests. Try again in ${Math.ceil(ctx.ttl / 1000)} seconds.`) });
 
   await app.register(swagger, {
     openapi: {
