@@ -20,6 +20,12 @@ const chromium = process.env.TANSIQ_CHROMIUM ?? '/usr/bin/chromium';
 if (existsSync(chromium) && existsSync('e2e')) {
   // One real server for the browser run (e2e/support/global-setup.ts), one file at a time.
   projects.push({ extends: true, test: { name: 'browser', include: ['e2e/**/*.e2e.ts'], globalSetup: ['e2e/support/global-setup.ts'], maxWorkers: 1, fileParallelism: false, testTimeout: 120_000, hookTimeout: 180_000 } });
+  if (process.env.DATABASE_URL) {
+    // The issues' end-to-end scenarios again on a server backed by PostgreSQL, after everything else (one browser at a
+    // time on this 2-core machine).
+    const scenarios = ['cases', 'messages', 'messages-attachments', 'notices', 'documents', 'events', 'screening'].map((f) => `e2e/${f}.e2e.ts`);
+    projects.push({ extends: true, test: { name: 'browser-postgres', include: scenarios, globalSetup: ['e2e/support/global-setup-postgres.ts'], maxWorkers: 1, fileParallelism: false, testTimeout: 120_000, hookTimeout: 180_000, sequence: { groupOrder: 1 } } });
+  }
 } else if (requireAll) {
   throw new Error(`TANSIQ_REQUIRE_ALL=1 but Chromium is missing at ${chromium}: install it (apt-get install -y chromium).`);
 } else {
