@@ -31,12 +31,6 @@ export function safeFilename(name: string | undefined): string {
   return (cleaned || 'attachment').slice(0, 200);
 }
 
-/** The Content-Disposition of a download: always an attachment, with an ASCII fallback and the UTF-8 name. */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
 function looksLikeText(head: Buffer): boolean {
   if (head.includes(0)) return false;
   // Allow a multi-byte character cut at the end of the sample.

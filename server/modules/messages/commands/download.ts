@@ -1,6 +1,6 @@
 import { permissionsOf } from '../../../../common';
 import { withActor, type Actor } from '../../../platform/db';
-import { decryptChunk, unwrapDataKey } from '../../../platform/crypto';
+import { readEncryptedFile } from '../../../platform/files';
 import { AppError, notFound } from '../../../platform/http';
 import type { Deps } from '../../../platform/deps';
 import { messagePolicy } from '../policies/message.policy';
@@ -49,14 +49,7 @@ export async function openAttachment(deps: Deps, actor: Actor, ip: string | null
     });
     return row;
   });
-  const dataKey = unwrapDataKey(deps.masterKey, { keyId: a.key_id, wrapped: a.wrapped_key }, a.id);
-  async function* body(): AsyncGenerator<Buffer> {
-    for (let i = 0; i < a.chunk_count; i++) {
-      const chunk = await withActor(deps.db, actor, ip, async (ctx) =>
-        atx(ctx.tx).selectFrom('attachment_chunks').select('data').where('attachment_id', '=', a.id).where('idx', '=', i).executeTakeFirst());
-      if (!chunk) throw new Error(`Chunk ${i} of attachment ${a.id} is missing.`);
-      yield decryptChunk(dataKey, a.id, i, i === a.chunk_count - 1, chunk.data);
-    }
-  }
-  return { filename: a.filename, mediaType: a.media_type, size: Number(a.size_bytes), body: body() };
+  const body = readEncryptedFile(deps, actor, ip, { id: a.id, chunkCount: a.chunk_count, key: { keyId: a.key_id, wrapped: a.wrapped_key } }, async (ctx, id, idx) =>
+    (await atx(ctx.tx).selectFrom('attachment_chunks').select('data').where('attachment_id', '=', id).where('idx', '=', idx).executeTakeFirst())?.data);
+  return { filename: a.filename, mediaType: a.media_type, size: Number(a.size_bytes), body };
 }

@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import multipart from '@fastify/multipart';
 import { permissionsOf } from '../../../../common';
-import { AppError, notFound, type App } from '../../../platform/http';
-import { contentDisposition } from '../attachments/files';
+import { notFound, type App } from '../../../platform/http';
+import { contentDisposition, multipartFile } from '../../../platform/files';
 import { discardUpload, uploadAttachment } from '../commands/upload';
 import { openAttachment } from '../commands/download';
 
@@ -23,15 +23,8 @@ export async function attachmentRoutes(app: App): Promise<void> {
     scope.post('/api/attachments', { schema: { tags: ['messages'], summary: 'Upload a file (multipart, field "file") to attach to a message you send next; encrypted at rest, type detected from the content', consumes: ['multipart/form-data'] } }, async (req, reply) => {
       const actor = req.actor!;
       if (!permissionsOf(actor.roles).has('case.work')) throw notFound('route');
-      if (!req.isMultipart()) throw new AppError(400, 'bad_request', 'Send the file as multipart/form-data in a field named "file".', [{ path: 'file', message: 'Not multipart.' }]);
-      const file = await req.file();
-      if (!file) throw new AppError(400, 'bad_request', 'No file was sent: put it in a field named "file".', [{ path: 'file', message: 'Missing.' }]);
-      // Busboy cuts a file at the limit and marks it truncated: that must fail the upload, not store a cut file.
-      async function* checked(): AsyncGenerator<Buffer> {
-        for await (const piece of file!.file) yield piece as Buffer;
-        if (file!.file.truncated) throw Object.assign(new Error('file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' });
-      }
-      const attachment = await uploadAttachment(deps, actor, req.ip, { filename: file.filename, stream: checked() });
+      const file = await multipartFile(req);
+      const attachment = await uploadAttachment(deps, actor, req.ip, file);
       return reply.status(201).send({ attachment });
     });
   });

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { PAttachment } from '../../../../common';
-import { ApiError, api, csrfTokenNow } from '../../api/client';
+import { type ApiError, api } from '../../api/client';
+import { sendFile } from '../../api/upload';
 
 /** One file being attached in the compose form. */
 export interface Upload {
@@ -14,36 +15,10 @@ export interface Upload {
   error?: ApiError;
 }
 
-/**
- * Sends one file as multipart/form-data with XMLHttpRequest, whose upload events give the progress bar (fetch has
- * none). The server encrypts the file as it arrives and answers with the stored attachment.
- */
+/** Sends one file to the attachments endpoint (web/src/api/upload.ts): the server encrypts it as it arrives. */
 function send(file: File, onProgress: (p: number) => void): { done: Promise<PAttachment>; abort: () => void } {
-  const xhr = new XMLHttpRequest();
-  const done = new Promise<PAttachment>((resolve, reject) => {
-    xhr.open('POST', '/api/attachments');
-    const csrf = csrfTokenNow();
-    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onload = () => {
-      let data: unknown;
-      try {
-        data = JSON.parse(xhr.responseText);
-      } catch {
-        data = undefined;
-      }
-      const body = data as { attachment?: PAttachment; error?: { code: string; message: string; details?: unknown } } | undefined;
-      if (xhr.status === 201 && body?.attachment) resolve(body.attachment);
-      else reject(new ApiError(xhr.status, body?.error?.code ?? 'internal', body?.error?.message ?? xhr.statusText, body?.error?.details));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network', 'The server cannot be reached.'));
-    xhr.onabort = () => reject(new ApiError(0, 'aborted', 'Cancelled.'));
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
-  return { done, abort: () => xhr.abort() };
+  const { done, abort } = sendFile<{ attachment: PAttachment }>('POST', '/api/attachments', file, onProgress);
+  return { done: done.then((r) => r.attachment), abort };
 }
 
 /** The compose form's attachments: add files (each uploads at once, with progress), remove one, the ids to send. */

@@ -1,0 +1,2 @@
+export { storeEncryptedFile, readEncryptedFile, isTooLarge, tooLargeError, type EncryptedFileTables, type StoredFile, type SealedFile } from './store';
+export { multipartFile, contentDisposition } from './http';
