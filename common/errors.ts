@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'framework_not_allowed',
   'onward_refused',
   'attachment_type_refused',
+  'photo_type_refused',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

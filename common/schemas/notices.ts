@@ -112,6 +112,14 @@ export interface PNoticeEvent {
   reason: string | null;
 }
 
+/** The photo of a notice's subject: the image is fetched from GET /api/notices/:id/photo (audited, same visibility). */
+export interface PNoticePhoto {
+  id: string;
+  contentType: 'image/jpeg' | 'image/png' | 'image/webp';
+  size: number;
+}
+export const NOTICE_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
 export interface PNoticeSummary {
   id: string;
   /** e.g. "A-2026/00012" once requested; null for a draft. */
@@ -129,6 +137,8 @@ export interface PNoticeSummary {
   publishedAt: string | null;
   validUntil: string | null;
   updatedAt: string;
+  /** The subject's photo, if one was attached. */
+  photo: PNoticePhoto | null;
 }
 
 export interface PNotice extends PNoticeSummary {
@@ -145,7 +155,7 @@ export interface PNotice extends PNoticeSummary {
   history: PNoticeEvent[];
   /** Confirmed hits on it, visible to the requesting NCB. */
   hitCount: number | null;
-  abilities: { edit: boolean; submit: boolean; approve: boolean; publish: boolean; refuse: boolean; suspend: boolean; reinstate: boolean; withdraw: boolean; cancel: boolean };
+  abilities: { edit: boolean; submit: boolean; approve: boolean; publish: boolean; refuse: boolean; suspend: boolean; reinstate: boolean; withdraw: boolean; cancel: boolean; changePhoto: boolean };
 }
 
 export interface PNoticeList {

@@ -7,6 +7,7 @@ import { openRuntime } from '../runtime';
 import { CliError } from './io';
 
 export interface RewrapCounts {
+  /** Files: message attachments and notice photos. */
   attachments: number;
   secrets: number;
 }
@@ -18,10 +19,15 @@ export interface RewrapCounts {
  */
 export async function rewrapUnderCurrentKey(db: Database, master: MasterKey): Promise<RewrapCounts> {
   return unsafeWithOwner(db, 'cli', async (ctx) => {
-    const files = (await sql<{ id: string; key_id: string; wrapped_key: Buffer }>`SELECT id, key_id, wrapped_key FROM attachments WHERE key_id <> ${master.id} FOR UPDATE`.execute(ctx.tx)).rows;
-    for (const f of files) {
-      const w = rewrapDataKey(master, { keyId: f.key_id, wrapped: f.wrapped_key }, f.id);
-      await sql`UPDATE attachments SET key_id = ${w.keyId}, wrapped_key = ${w.wrapped} WHERE id = ${f.id}`.execute(ctx.tx);
+    // Every file encrypted at rest: message attachments and notice photos (the same format, each its own table).
+    let files = 0;
+    for (const table of ['attachments', 'notice_photos'] as const) {
+      const rows = (await sql<{ id: string; key_id: string; wrapped_key: Buffer }>`SELECT id, key_id, wrapped_key FROM ${sql.table(table)} WHERE key_id <> ${master.id} FOR UPDATE`.execute(ctx.tx)).rows;
+      for (const f of rows) {
+        const w = rewrapDataKey(master, { keyId: f.key_id, wrapped: f.wrapped_key }, f.id);
+        await sql`UPDATE ${sql.table(table)} SET key_id = ${w.keyId}, wrapped_key = ${w.wrapped} WHERE id = ${f.id}`.execute(ctx.tx);
+      }
+      files += rows.length;
     }
     const current = `v1.${master.id}.`;
     const users = await ctx.tx.selectFrom('users').select(['id', 'totp_secret_enc', 'totp_pending_enc'])
@@ -34,8 +40,8 @@ export async function rewrapUnderCurrentKey(db: Database, master: MasterKey): Pr
       const reseal = (v: string | null, aad: string) => (v === null || v.startsWith(current) ? v : (secrets++, seal(master, unseal(master, v, aad), aad)));
       await ctx.tx.updateTable('users').set({ totp_secret_enc: reseal(u.totp_secret_enc, `totp:${u.id}`), totp_pending_enc: reseal(u.totp_pending_enc, `totp-pending:${u.id}`) }).where('id', '=', u.id).execute();
     }
-    ctx.audit({ action: 'keys.rewrapped', details: { keyId: master.id, attachments: files.length, secrets } });
-    return { attachments: files.length, secrets };
+    ctx.audit({ action: 'keys.rewrapped', details: { keyId: master.id, attachments: files, secrets } });
+    return { attachments: files, secrets };
   });
 }
 
@@ -43,6 +49,7 @@ export async function rewrapUnderCurrentKey(db: Database, master: MasterKey): Pr
 async function stillOnOldKeys(db: Database, master: MasterKey): Promise<number> {
   const current = `v1.${master.id}.`;
   const r = await sql<{ n: string }>`SELECT (SELECT count(*) FROM attachments WHERE key_id <> ${master.id})
+    + (SELECT count(*) FROM notice_photos WHERE key_id <> ${master.id})
     + (SELECT count(*) FROM users WHERE (totp_secret_enc IS NOT NULL AND totp_secret_enc NOT LIKE ${`${current}%`}) OR (totp_pending_enc IS NOT NULL AND totp_pending_enc NOT LIKE ${`${current}%`})) AS n`.execute(db.unsafeOwner);
   return Number(r.rows[0]?.n ?? 0);
 }

@@ -29,6 +29,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Largest attachment accepted, in bytes (TANSIQ_MAX_ATTACHMENT_MB, default 50). */
   maxAttachmentBytes: number;
+  /** Largest photo of a notice's subject accepted, in bytes (TANSIQ_MAX_PHOTO_MB, default 5). */
+  maxPhotoBytes: number;
 }
 
 function int(v: string | undefined, d: number): number {
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointMinutes: int(env.TANSIQ_AUDIT_CHECKPOINT_MINUTES, 60),
     rateLimitPerMinute: int(env.TANSIQ_RATE_LIMIT_PER_MINUTE, 600),
     maxAttachmentBytes: int(env.TANSIQ_MAX_ATTACHMENT_MB, 50) * 1024 * 1024,
+    maxPhotoBytes: int(env.TANSIQ_MAX_PHOTO_MB, 5) * 1024 * 1024,
   };
 }
 

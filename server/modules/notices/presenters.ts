@@ -24,6 +24,7 @@ export function presentNoticeSummary(r: NoticeRow): PNoticeSummary {
     publishedAt: iso(r.published_at),
     validUntil: day(r.valid_until),
     updatedAt: iso(r.updated_at)!,
+    photo: r.photo_id && r.photo_type ? { id: r.photo_id, contentType: r.photo_type, size: Number(r.photo_size) } : null,
   };
 }
 

@@ -5,7 +5,11 @@ import { notFound } from '../../platform/http';
 import type { NoticeRecord } from './policies/notice.policy';
 import { ntx, type NoticeTable } from './schema';
 
-export type NoticeRow = Selectable<NoticeTable> & { agency_name: string; agency_country: string; desk_name: string | null };
+export type NoticeRow = Selectable<NoticeTable> & {
+  agency_name: string; agency_country: string; desk_name: string | null;
+  /** The subject's photo, if any (seen with the notice: row-level security). */
+  photo_id: string | null; photo_type: 'image/jpeg' | 'image/png' | 'image/webp' | null; photo_size: string | null;
+};
 
 /** What the rules need to know of the actor beyond the roles: General Secretariat reviewer, NCB desks. */
 export interface ActorFacts {
@@ -32,8 +36,9 @@ function baseQuery(ctx: Ctx) {
     .selectFrom('notices as n')
     .innerJoin('agencies as a', 'a.id', 'n.agency_id')
     .leftJoin('desks as d', 'd.id', 'n.desk_id')
+    .leftJoin('notice_photos as p', (j) => j.onRef('p.notice_id', '=', 'n.id').on('p.status', '=', 'ready'))
     .selectAll('n')
-    .select(['a.name as agency_name', 'a.country as agency_country', 'd.name as desk_name']);
+    .select(['a.name as agency_name', 'a.country as agency_country', 'd.name as desk_name', 'p.id as photo_id', 'p.media_type as photo_type', 'p.size_bytes as photo_size']);
 }
 
 /** A notice the actor may see (row-level security decides), or 404. */

@@ -82,7 +82,29 @@ export interface HitTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: CreatedAt;
 }
+/** Tables of migrations/0012_notice_photos.sql: the subject's photo, encrypted at rest in chunks. */
+export interface NoticePhotoTable {
+  id: string;
+  notice_id: string;
+  agency_id: string;
+  uploaded_by: string;
+  media_type: 'image/jpeg' | 'image/png' | 'image/webp';
+  size_bytes: ColumnType<string, number | undefined, number>;
+  chunk_bytes: number;
+  chunk_count: ColumnType<number, number | undefined, number>;
+  key_id: string;
+  wrapped_key: Buffer;
+  status: ColumnType<'uploading' | 'ready', 'uploading' | undefined, 'ready'>;
+  created_at: CreatedAt;
+}
+export interface NoticePhotoChunkTable {
+  photo_id: string;
+  idx: number;
+  data: Buffer;
+}
 export interface NoticesDB extends DB, ScreeningDB {
+  notice_photos: NoticePhotoTable;
+  notice_photo_chunks: NoticePhotoChunkTable;
   notices: NoticeTable;
   notice_addressees: NoticeAddresseeTable;
   notice_events: NoticeEventTable;

@@ -2,7 +2,7 @@ import type { TCreateNoticeRequest, TNoticeSubject, TUpdateNoticeRequest } from 
 import type { Ctx } from '../../../platform/db';
 import { badRequest, notFound } from '../../../platform/http';
 import { noticePolicy, mayDraftNotices } from '../policies/notice.policy';
-import { actorFacts, loadNotice, recordOf, type ActorFacts } from '../queries';
+import { actorFacts, loadNotice, recordOf, type ActorFacts, type NoticeRow } from '../queries';
 import { ntx } from '../schema';
 import { recordNoticeEvent } from './history';
 
@@ -68,14 +68,21 @@ export async function createNotice(ctx: Ctx, body: TCreateNoticeRequest): Promis
   return id;
 }
 
+/**
+ * The rule of PATCH /api/notices/:id (and of the subject's photo): only the requesting NCB desk, while a draft or a
+ * refused request being reworked, never while it awaits approval. Another agency's notice is 404; its own, 400.
+ */
+export function assertMayChange(ctx: Ctx, row: NoticeRow, facts: ActorFacts, what: 'edit' | 'changePhoto'): void {
+  if (noticePolicy.can(ctx.actor, what, recordOf(row, facts))) return;
+  if (row.agency_id !== ctx.actor.agencyId) throw notFound('notice');
+  throw badRequest(row.awaiting_approval ? 'This request waits for your supervisor’s approval: it cannot change now.' : 'Only a draft or a refused request is edited, by its National Central Bureau desk.');
+}
+
 /** Changes a draft (or a refused request being reworked): only the requesting NCB, never once it left the desk. */
 export async function updateNotice(ctx: Ctx, id: string, body: TUpdateNoticeRequest): Promise<void> {
   const row = await loadNotice(ctx, id);
   const facts = await actorFacts(ctx);
-  if (!noticePolicy.can(ctx.actor, 'edit', recordOf(row, facts))) {
-    if (row.agency_id !== ctx.actor.agencyId) throw notFound('notice');
-    throw badRequest(row.awaiting_approval ? 'This request waits for your supervisor’s approval: it cannot change now.' : 'Only a draft or a refused request is edited, by its National Central Bureau desk.');
-  }
+  assertMayChange(ctx, row, facts, 'edit');
   const kind = body.kind ?? row.kind;
   const colour = body.colour ?? row.colour;
   checkColour(colour, facts, await isGsAgency(ctx));

@@ -29,8 +29,10 @@ const unreviewedDiffusion = (): Predicate<NoticeRecord> => (_a, r) => r.kind ===
  * supervisor approves; the General Secretariat publishes, refuses, suspends and reinstates; the requesting NCB's
  * supervisor withdraws or cancels (the General Secretariat may cancel too).
  */
-export const noticePolicy = definePolicy<NoticeRecord, 'edit' | 'submit' | 'approve' | 'publish' | 'refuse' | 'suspend' | 'reinstate' | 'withdraw' | 'cancel'>({
+export const noticePolicy = definePolicy<NoticeRecord, 'edit' | 'changePhoto' | 'submit' | 'approve' | 'publish' | 'refuse' | 'suspend' | 'reinstate' | 'withdraw' | 'cancel'>({
   edit: allow(has('case.work'), ownAgency(), atTheNcbDesk(), inState('draft', 'refused'), notAwaiting()),
+  // The subject's photo is part of the request: it changes exactly when the rest of it may.
+  changePhoto: allow(has('case.work'), ownAgency(), atTheNcbDesk(), inState('draft', 'refused'), notAwaiting()),
   submit: allow(has('case.work'), ownAgency(), atTheNcbDesk(), inState('draft', 'refused'), notAwaiting()),
   approve: allow(has('notice.approve'), ownAgency(), awaiting()),
   publish: allow(gsReviewer(), anyOf(inState('requested'), unreviewedDiffusion())),

@@ -13,7 +13,7 @@ import { presentNotice, presentNoticeSummary } from '../presenters';
 import { actorFacts, confirmedHitCount, listNotices, loadNotice, noticeAddressees, noticeHistory } from '../queries';
 import { ntx } from '../schema';
 
-async function fullNotice(ctx: Ctx, id: string): Promise<PNotice> {
+export async function fullNotice(ctx: Ctx, id: string): Promise<PNotice> {
   const row = await loadNotice(ctx, id);
   const facts = await actorFacts(ctx);
   const own = row.agency_id === ctx.actor.agencyId;
