@@ -23,7 +23,7 @@ if (existsSync(chromium) && existsSync('e2e')) {
   if (process.env.DATABASE_URL) {
     // The issues' end-to-end scenarios again on a server backed by PostgreSQL, after everything else (one browser at a
     // time on this 2-core machine).
-    const scenarios = ['cases', 'messages', 'messages-attachments', 'notices', 'documents', 'events', 'screening'].map((f) => `e2e/${f}.e2e.ts`);
+    const scenarios = ['cases', 'messages', 'messages-attachments', 'clarification', 'notices', 'documents', 'events', 'screening'].map((f) => `e2e/${f}.e2e.ts`);
     projects.push({ extends: true, test: { name: 'browser-postgres', include: scenarios, globalSetup: ['e2e/support/global-setup-postgres.ts'], maxWorkers: 1, fileParallelism: false, testTimeout: 120_000, hookTimeout: 180_000, sequence: { groupOrder: 1 } } });
   }
 } else if (requireAll) {

@@ -68,6 +68,8 @@ export interface ComposeProps {
   deskId?: string;
   /** Answering this message: the reply threads under it and starts with its codes. */
   parent?: PMessage;
+  /** With a parent: address only these agencies (answering one recipient's clarification), not everyone it reached. */
+  to?: string[];
   onClose: () => void;
   onSent?: (m: PMessage) => void;
 }
@@ -76,14 +78,14 @@ export interface ComposeProps {
  * Writing a message in a case: recipients among the case's partner agencies (optionally a desk each), the Markdown
  * body with a preview, and the handling code, TLP marking and evaluation codes, each explained in a line.
  */
-export function ComposeForm({ caseId, agencies, deskId, parent, onClose, onSent }: ComposeProps) {
+export function ComposeForm({ caseId, agencies, deskId, parent, to, onClose, onSent }: ComposeProps) {
   const { t } = useTranslation();
   const me = useSession();
   const send = useSendMessage(caseId);
   const partners = agencies.filter((a) => a.id !== me.agency.id);
   const initialRecipients = (): Recipient[] => {
     if (!parent) return partners.length === 1 ? [{ agencyId: partners[0]!.id, deskId: null }] : [];
-    const back = parent.senderAgencyId !== me.agency.id ? [parent.senderAgencyId] : parent.receipts.map((r) => r.agencyId);
+    const back = to ?? (parent.senderAgencyId !== me.agency.id ? [parent.senderAgencyId] : parent.receipts.map((r) => r.agencyId));
     return partners.filter((a) => back.includes(a.id)).map((a) => ({ agencyId: a.id, deskId: null }));
   };
   const [recipients, setRecipients] = useState<Recipient[]>(initialRecipients);

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title, useDirection } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title, useDirection } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ import { useCaseThread, useMessage } from './api';
 import { caseDeskOf } from './caseDesk';
 import { ComposeForm } from './ComposeForm';
 import { H3Panel } from './H3Panel';
-import { IconArrowBack, IconForward, IconKey, IconMail, IconReply, IconShield } from './icons';
+import { IconArrowBack, IconForward, IconKey, IconMail, IconMessageQuestion, IconReply, IconShield } from './icons';
 import { PassOnModal } from './PassOnModal';
 import { JudicialUseModal } from './JudicialUseModal';
 import { EvaluationBadge, HandlingBadge, RequestBadge, TlpChip, UrgentBadge } from './labels';
@@ -54,13 +54,13 @@ function Code({ badge, title, text }: { badge: ReactNode; title: string; text: s
 }
 
 /** Replying needs the case's participants; the case is fetched only when the officer starts a reply. */
-function Reply({ message, onClose }: { message: PMessage; onClose: () => void }) {
+function Reply({ message, to, onClose }: { message: PMessage; to?: string[]; onClose: () => void }) {
   const me = useSession();
   const theCase = useCase(message.caseId);
   if (theCase.isPending) return null;
   if (theCase.error) return <ErrorAlert error={theCase.error} />;
   const agencies = theCase.data.participants.filter((p) => p.status === 'active').map((p) => p.agency);
-  return <ComposeForm caseId={message.caseId} agencies={agencies} deskId={caseDeskOf(me, theCase.data)} parent={message} onClose={onClose} />;
+  return <ComposeForm caseId={message.caseId} agencies={agencies} deskId={caseDeskOf(me, theCase.data)} parent={message} {...(to && { to })} onClose={onClose} />;
 }
 
 function Replies({ message }: { message: PMessage }) {
@@ -78,10 +78,41 @@ function Replies({ message }: { message: PMessage }) {
   );
 }
 
+/**
+ * On the requesting side: a recipient asked for clarification and is waiting for the answer (under Directive 2023/977
+ * its deadline clock stands still meanwhile). Answering is a reply to the request, addressed to that agency.
+ */
+function ClarificationsToAnswer({ message, onAnswer }: { message: PMessage; onAnswer: (to: string[]) => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const waiting = message.receipts.filter((r) => r.clarification && !r.clarification.answeredAt);
+  if (waiting.length === 0) return null;
+  return (
+    <>
+      {waiting.map((r) => (
+        <Alert key={r.agencyId} color="grape" variant="light" icon={<IconMessageQuestion size={18} />} title={t('messages.clarifyHint.title', { agency: r.agencyName })} data-testid="clarification-to-answer">
+          <Stack gap={6} align="flex-start">
+            <Text size="sm" dir="auto" fs="italic">
+              {r.clarification!.question}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('messages.clarifyHint.asked', { when: f.dateTime(r.clarification!.askedAt) })} {r.clarification!.clockStopped ? t('messages.clarifyHint.clockStopped') : ''}
+            </Text>
+            <Button size="xs" color="grape" leftSection={<IconReply size={14} />} onClick={() => onAnswer([r.agencyId])}>
+              {t('messages.clarifyHint.answer', { agency: r.agencyName })}
+            </Button>
+          </Stack>
+        </Alert>
+      ))}
+    </>
+  );
+}
+
 function MessageView({ message }: { message: PMessage }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [replying, setReplying] = useState(false);
+  // false: not replying; true: a reply to everyone concerned; a list: answering those agencies' clarifications.
+  const [replying, setReplying] = useState<boolean | string[]>(false);
   const [passing, setPassing] = useState(false);
   const [askingCourt, setAskingCourt] = useState(false);
   // H1: who received the information asks its original provider before using it in court.
@@ -129,6 +160,7 @@ function MessageView({ message }: { message: PMessage }) {
       </Group>
 
       <Stack gap="md">
+        {mine && message.abilities.reply && <ClarificationsToAnswer message={message} onAnswer={setReplying} />}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <Card withBorder radius="md" padding="md">
             <Stack gap={8}>
@@ -219,7 +251,7 @@ function MessageView({ message }: { message: PMessage }) {
 
         <Replies message={message} />
       </Stack>
-      {replying && <Reply message={message} onClose={() => setReplying(false)} />}
+      {replying !== false && <Reply message={message} {...(Array.isArray(replying) && { to: replying })} onClose={() => setReplying(false)} />}
       {passing && <PassOnModal message={message} onClose={() => setPassing(false)} />}
       {askingCourt && <JudicialUseModal message={message} onClose={() => setAskingCourt(false)} />}
     </>

@@ -24,3 +24,5 @@ export const IconX = make(['M18 6l-12 12', 'M6 6l12 12']);
 export const IconForward = make(['M15 11l4 4l-4 4', 'M19 15h-11a4 4 0 0 1 0 -8h1']);
 /** Permission: a key. */
 export const IconKey = make(['M16.555 3.843l3.602 3.602a2.877 2.877 0 0 1 0 4.069l-2.643 2.643a2.877 2.877 0 0 1 -4.069 0l-.301 -.301l-6.558 6.558a2 2 0 0 1 -1.239 .578l-.175 .008h-1.172a1 1 0 0 1 -.993 -.883l-.007 -.117v-1.172a2 2 0 0 1 .467 -1.284l.119 -.13l.414 -.414h2v-2h2v-2l2.144 -2.144l-.301 -.301a2.877 2.877 0 0 1 0 -4.069l2.643 -2.643a2.877 2.877 0 0 1 4.069 0z', 'M15 9h.01']);
+/** A question waiting for its answer: a speech bubble with a question mark. */
+export const IconMessageQuestion = make(['M8 9h8', 'M8 13h5', 'M14.5 18.5l-2.5 2.5l-3 -3h-3a3 3 0 0 1 -3 -3v-8a3 3 0 0 1 3 -3h12a3 3 0 0 1 3 3v4.5', 'M19 22v.01', 'M19 19a2 2 0 0 0 .914 -3.782a1.98 1.98 0 0 0 -2.414 .483']);
