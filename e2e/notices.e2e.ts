@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { syntheticPortrait } from '../server/demo/png';
 import { login, logout, useEnglish } from './support/app';
 import { openBrowser, type Browser } from './support/browser';
 
@@ -299,6 +300,59 @@ describe('notices: a Red Notice from request to hit, and no arrest alert once su
     await page.getByRole('button', { name: 'Save and submit for approval' }).click();
     await page.locator('[data-banner="awaiting-approval"]').waitFor();
     await page.getByText('Tangier', { exact: true }).waitFor();
+    await logout(page);
+  });
+
+  it("the NCB adds the subject's photo to a draft (a refused file said plainly), replaces and removes it; a published notice shows its photo to readers", async () => {
+    const { page } = b;
+    const subject = `Karim Haddou ${Date.now().toString(36)}`;
+    const loaded = (sel: string) => page.waitForFunction((s) => { const i = document.querySelector<HTMLImageElement>(s); return !!i && i.complete && i.naturalWidth > 0; }, sel);
+    await login(page, baseUrl, 'liaison@policia.demo', password);
+    await page.goto(`${baseUrl}/notices/new`);
+    await page.getByText('You can add the subject\'s photo once the draft is saved.').waitFor();
+    await page.getByRole('radio', { name: 'Blue' }).check();
+    await page.getByRole('textbox', { name: 'Name 1' }).fill(subject);
+    await page.getByRole('textbox', { name: 'Reason' }).fill('Locate: suspected courier of the go-fast network between Tangier and Algeciras.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.locator('[data-banner="draft"]').waitFor();
+    const editor = page.getByTestId('photo-editor');
+    await editor.locator('[data-photo="none"]').waitFor();
+
+    // A text file named .jpg reaches the server, which judges the content and refuses it; the page says why.
+    await editor.locator('input[type=file]').setInputFiles({ name: 'portrait.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('Not a picture at all.\n') });
+    await editor.getByText('Only JPEG, PNG or WebP images are accepted, and this file is none of them.').waitFor();
+    // A synthetic picture (a drawn silhouette of nobody) is accepted and shown from the API.
+    await editor.locator('input[type=file]').setInputFiles({ name: 'portrait.png', mimeType: 'image/png', buffer: syntheticPortrait() });
+    await editor.getByRole('button', { name: 'Replace the photo' }).waitFor();
+    await loaded('[data-testid="photo-editor"] img[data-photo="shown"]');
+    expect(await editor.locator('[data-photo-error]').count()).toBe(0);
+    // Choosing the file scrolled the page: back to the top, so that the full-page picture has the header in place.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'notice-photo-draft-en');
+    await arabicShot(page, 'notice-photo-draft', subject);
+
+    // Replaced by another picture, then removed.
+    await editor.locator('input[type=file]').setInputFiles({ name: 'other.png', mimeType: 'image/png', buffer: syntheticPortrait(200, 250) });
+    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('[data-testid="photo-editor"] img[data-photo="shown"]')?.naturalWidth === 200);
+    // The gallery shows a thumbnail.
+    await page.goto(`${baseUrl}/notices?scope=mine`);
+    await page.getByRole('link', { name: new RegExp(subject) }).locator('img[data-photo="shown"]').waitFor();
+    await loaded('a[data-notice] img[data-photo="shown"]');
+    await shot(page, 'notice-photo-gallery-en');
+    await page.getByRole('link', { name: new RegExp(subject) }).click();
+    await editor.getByRole('button', { name: 'Remove the photo' }).click();
+    await editor.locator('[data-photo="none"]').waitFor();
+    await logout(page);
+
+    // A reader in another agency sees the demo Red Notice's (synthetic) photo beside the subject.
+    await login(page, baseUrl, 'officer@dgsn.demo', password);
+    await page.goto(`${baseUrl}/notices`);
+    await page.getByRole('link', { name: /Rachid Boukhari Amrani/ }).locator('img[data-photo="shown"]').waitFor();
+    await page.getByRole('link', { name: /Rachid Boukhari Amrani/ }).click();
+    await loaded('img[data-photo="shown"]');
+    expect(await page.getByTestId('photo-editor').count()).toBe(0);
+    await shot(page, 'notice-photo-en');
+    await arabicShot(page, 'notice-photo', 'Rachid Boukhari Amrani');
     await logout(page);
   });
 });

@@ -54,7 +54,7 @@ export async function loadDemoData(deps: Deps, opts: { password?: string | null 
     await loadDemoPartnerships(ctx);
     await loadDemoCases(ctx);
     await loadDemoDocuments(ctx);
-    await loadDemoNotices(ctx);
+    await loadDemoNotices(ctx, deps.masterKey);
     await loadDemoEvents(ctx);
     return { created: true, password, users };
   });

@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { NoticeColour, NoticeKind, NoticeState, TNoticeSubject } from '../../common';
 import type { Ctx } from '../platform/db';
 import { ntx } from '../modules/notices';
 import { namesOf } from '../modules/notices/commands/draft';
+import { CHUNK_BYTES, encryptChunk, newDataKey, rechunk, wrapDataKey, type MasterKey } from '../platform/crypto';
+import { syntheticPortrait } from './png';
 
 interface DemoNotice {
   agency: string;
@@ -15,6 +18,8 @@ interface DemoNotice {
   warrantReference?: string;
   requestingAuthority?: string;
   addressees?: string[];
+  /** A synthetic placeholder picture (a drawn silhouette of nobody) as the subject's photo. */
+  syntheticPhoto?: boolean;
 }
 
 const person = (names: [string, 'primary' | 'alias' | 'transliteration'][], birth: string, nationality: string, gender: 'male' | 'female'): TNoticeSubject => ({
@@ -28,6 +33,7 @@ export const DEMO_NOTICES: DemoNotice[] = [
     subject: person([['Rachid Boukhari Amrani', 'primary'], ['رشيد البخاري العمراني', 'transliteration']], '1975-06-02', 'MA', 'male'),
     offence: 'Leading an organisation smuggling migrants by fast boat between the Moroccan coast and Andalusia; trafficking in human beings.',
     warrantReference: 'AN-JCI-2-2026-0117', requestingAuthority: 'Juzgado Central de Instrucción n.º 2, Audiencia Nacional, Madrid',
+    syntheticPhoto: true,
   },
   {
     agency: 'bka', desk: 'ncb-wiesbaden', colour: 'red', kind: 'notice', reached: 'published',
@@ -63,8 +69,24 @@ export const DEMO_NOTICES: DemoNotice[] = [
   },
 ];
 
+/** Stores a picture as a notice's photo, encrypted at rest in the same format as uploads (server/platform/files). */
+async function storeDemoPhoto(ctx: Ctx, master: MasterKey, noticeId: string, agencyId: string, userId: string, data: Buffer): Promise<void> {
+  const id = randomUUID();
+  const dataKey = newDataKey();
+  const key = wrapDataKey(master, dataKey, id);
+  const t = ntx(ctx.tx);
+  const chunks: { idx: number; data: Buffer }[] = [];
+  for await (const c of rechunk((async function* () { yield data; })(), CHUNK_BYTES)) chunks.push({ idx: c.index, data: encryptChunk(dataKey, id, c.index, c.final, c.data) });
+  await t.insertInto('notice_photos').values({
+    id, notice_id: noticeId, agency_id: agencyId, uploaded_by: userId, media_type: 'image/png', size_bytes: data.length, chunk_bytes: CHUNK_BYTES,
+    chunk_count: chunks.length, key_id: key.keyId, wrapped_key: key.wrapped,
+  }).execute();
+  await t.insertInto('notice_photo_chunks').values(chunks.map((c) => ({ photo_id: id, idx: c.idx, data: c.data }))).execute();
+  await t.updateTable('notice_photos').set({ status: 'ready' }).where('id', '=', id).execute();
+}
+
 /** Loads the demo notices with their history (inside the demo loader's owner transaction). */
-export async function loadDemoNotices(ctx: Ctx): Promise<void> {
+export async function loadDemoNotices(ctx: Ctx, master: MasterKey): Promise<void> {
   const t = ntx(ctx.tx);
   const gs = await t.selectFrom('agencies').select('id').where('code', '=', 'interpol').executeTakeFirstOrThrow();
   const reviewer = await t.selectFrom('users').select('id').where('email', '=', 'reviewer@interpol.demo').executeTakeFirstOrThrow();
@@ -86,6 +108,7 @@ export async function loadDemoNotices(ctx: Ctx): Promise<void> {
       valid_until: null, handling_code: 'H0', tlp: d.kind === 'diffusion' ? 'AMBER' : 'GREEN', case_id: null, state_reason: null, created_by: liaison.id,
       requested_at: d.reached === 'awaiting' ? null : now, published_at: state === 'published' ? now : null, reviewed_at: d.reached === 'published' && d.kind === 'notice' ? now : null,
     }).returning('id').executeTakeFirstOrThrow();
+    if (d.syntheticPhoto) await storeDemoPhoto(ctx, master, id, a.id, liaison.id, syntheticPortrait());
     if (d.addressees?.length) {
       const to = await t.selectFrom('agencies').select('id').where('code', 'in', d.addressees).execute();
       await t.insertInto('notice_addressees').values(to.map((x) => ({ notice_id: id, agency_id: x.id, notice_agency_id: a.id }))).execute();

@@ -26,4 +26,15 @@ describe('demo notices', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().candidates[0]).toMatchObject({ name: 'Rachid Boukhari Amrani', arrestAlert: true, notice: { colour: 'red' } });
   });
+
+  it('one demo notice carries a synthetic photo (a drawn silhouette), served as a PNG to its readers', async () => {
+    const dgst = await as('officer@dgst.demo');
+    const list = (await call(env, dgst, 'GET', '/api/notices')).json().notices as { id: string; name: string; photo: { contentType: string } | null }[];
+    const withPhoto = list.filter((n) => n.photo);
+    expect(withPhoto.map((n) => n.name)).toEqual(['Rachid Boukhari Amrani']);
+    const res = await call(env, dgst, 'GET', `/api/notices/${withPhoto[0]!.id}/photo`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('image/png');
+    expect(res.rawPayload.subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
 });

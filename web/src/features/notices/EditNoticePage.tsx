@@ -1,4 +1,4 @@
-import { Anchor } from '@mantine/core';
+import { Anchor, Card, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -9,6 +9,7 @@ import { ErrorAlert, Loading } from '../../components/States';
 import { NotFoundPage } from '../home/NotFoundPage';
 import { useNotice, useSaveNotice, useSubmitSaved } from './api';
 import { NoticeForm, draftOf } from './NoticeForm';
+import { NoticePhotoEditor } from './NoticePhoto';
 
 /** Reworks a draft or a refused request (only the requesting NCB: the page follows the notice's `edit` ability). */
 export function EditNoticePage() {
@@ -36,6 +37,12 @@ export function EditNoticePage() {
         {t('notices.backToNotice')}
       </Anchor>
       <PageHeader title={t('notices.editTitle', { name: opened.name })} />
+      <Card withBorder radius="md" padding="md" mb="md">
+        <Title order={2} size="h4" mb="sm">
+          {t('notices.photo.title')}
+        </Title>
+        <NoticePhotoEditor notice={q.data ?? opened} />
+      </Card>
       <NoticeForm key={opened.id} initial={draftOf(opened)} saving={save.isPending || submit.isPending} error={save.error ?? submit.error} onSave={onSave} />
     </>
   );

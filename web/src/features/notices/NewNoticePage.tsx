@@ -1,3 +1,4 @@
+import { Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -24,6 +25,9 @@ export function NewNoticePage() {
   return (
     <>
       <PageHeader title={t('notices.newTitle')} description={t('notices.newIntro')} />
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('notices.photo.afterSave')}
+      </Text>
       <NoticeForm initial={EMPTY_DRAFT} saving={save.isPending || submit.isPending} error={save.error ?? submit.error} onSave={onSave} />
     </>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PNoticeSummary } from '../../../../common';
 import { useFormat } from '../../i18n/format';
+import { PhotoFrame } from './NoticePhoto';
 import { COLOUR_STYLE, ColourBadge, INACTIVE_STATES, KindBadge, StateBadge, isolate } from './labels';
 
 /** A country code shows as its name; anything else as typed. */
@@ -36,9 +37,12 @@ export function NoticeCard({ n }: { n: PNoticeSummary }) {
           </Group>
           <StateBadge state={n.state} size="xs" />
         </Group>
-        <Text fw={650} dir="auto" lineClamp={2} td={inactive ? 'line-through' : undefined}>
-          {n.name}
-        </Text>
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          {n.photo && <PhotoFrame notice={n} width={44} />}
+          <Text fw={650} dir="auto" lineClamp={2} td={inactive ? 'line-through' : undefined}>
+            {n.name}
+          </Text>
+        </Group>
         <Text size="xs" c="dimmed">
           {[
             n.reference,

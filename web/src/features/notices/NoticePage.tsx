@@ -16,6 +16,7 @@ import { useNotice } from './api';
 import { NoticeActions } from './NoticeActions';
 import { useCountryName } from './NoticeCard';
 import { NoticeHistory } from './NoticeHistory';
+import { NoticePhotoEditor, PhotoFrame } from './NoticePhoto';
 import { COLOUR_STYLE, ColourBadge, INACTIVE_STATES, KindBadge, StateBadge, isolate } from './labels';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -154,28 +155,33 @@ export function NoticePage() {
                 <Title order={2} mb="sm">
                   {t(`notices.subjectType.${s.type}`)}
                 </Title>
-                <Table withRowBorders={false} verticalSpacing={4} mb="sm">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('notices.name')}</Table.Th>
-                      <Table.Th>{t('notices.nameKindLabel')}</Table.Th>
-                      <Table.Th>{t('notices.script')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {s.names.map((nm, i) => (
-                      <Table.Tr key={i}>
-                        <Table.Td>
-                          <Text fw={nm.kind === 'primary' ? 650 : 400} dir="auto" data-name={nm.full}>
-                            {nm.full}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>{t(`notices.nameKind.${nm.kind}`)}</Table.Td>
-                        <Table.Td>{nm.script ? scriptName(nm.script) : dash}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <Group align="flex-start" gap="md" mb="sm" wrap="wrap">
+                  {n.abilities.changePhoto ? <NoticePhotoEditor notice={n} /> : n.photo ? <PhotoFrame notice={n} width={160} /> : null}
+                  <div style={{ flex: '1 1 280px', minWidth: 0 }}>
+                    <Table withRowBorders={false} verticalSpacing={4} mb="sm">
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t('notices.name')}</Table.Th>
+                          <Table.Th>{t('notices.nameKindLabel')}</Table.Th>
+                          <Table.Th>{t('notices.script')}</Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {s.names.map((nm, i) => (
+                          <Table.Tr key={i}>
+                            <Table.Td>
+                              <Text fw={nm.kind === 'primary' ? 650 : 400} dir="auto" data-name={nm.full}>
+                                {nm.full}
+                              </Text>
+                            </Table.Td>
+                            <Table.Td>{t(`notices.nameKind.${nm.kind}`)}</Table.Td>
+                            <Table.Td>{nm.script ? scriptName(nm.script) : dash}</Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </div>
+                </Group>
                 <Grid gap="sm">
                   <Grid.Col span={{ base: 12, sm: 6 }}>
                     <Field label={t('notices.birthDates')}>{s.birthDates.length ? <Text size="sm">{f.list(s.birthDates.map(isolate))}</Text> : dash}</Field>

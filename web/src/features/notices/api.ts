@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NoticeAction, NoticeColour, NoticeKind, NoticeState, PNotice, PNoticeAddressee, PNoticeList, TCreateNoticeRequest } from '../../../../common';
 import { api, query } from '../../api/client';
+import { sendFile } from '../../api/upload';
 import { onLiveTopic } from '../../api/live';
 
 export const NOTICES_KEY = ['notices'] as const;
@@ -86,6 +87,29 @@ export function useSubmitSaved() {
   const store = useStore();
   return useMutation({
     mutationFn: (id: string) => api.post<{ notice: PNotice }>(`/api/notices/${encodeURIComponent(id)}/submit`, {}),
+    onSuccess: (r) => store(r.notice),
+  });
+}
+
+/** The URL of a notice's photo (served through the authorised API; the photo id changes the URL when it is replaced). */
+export function noticePhotoUrl(n: { id: string; photo: { id: string } | null }): string | null {
+  return n.photo ? `/api/notices/${encodeURIComponent(n.id)}/photo?v=${encodeURIComponent(n.photo.id)}` : null;
+}
+
+/** Attaches or replaces the subject's photo (multipart, with progress), and keeps the answered notice. */
+export function useNoticePhotoUpload(id: string) {
+  const store = useStore();
+  return (file: File, onProgress: (fraction: number) => void) => {
+    const { done, abort } = sendFile<{ notice: PNotice }>('PUT', `/api/notices/${encodeURIComponent(id)}/photo`, file, onProgress);
+    return { done: done.then((r) => (store(r.notice), r.notice)), abort };
+  };
+}
+
+/** Removes the subject's photo. */
+export function useRemoveNoticePhoto(id: string) {
+  const store = useStore();
+  return useMutation({
+    mutationFn: () => api.delete<{ notice: PNotice }>(`/api/notices/${encodeURIComponent(id)}/photo`),
     onSuccess: (r) => store(r.notice),
   });
 }
