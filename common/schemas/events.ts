@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HitState } from './notices';
 
 // ---------------------------------------------------------------- major-event security (issue 6)
 
@@ -260,6 +261,11 @@ export interface PAccreditation {
   decisionReason: string | null;
   decidedBy: PAgencyBrief | null;
   decidedAt: string | null;
+  /**
+   * The hits the screening raised for this person (server/modules/hits), as the viewer's agency holds them: only the
+   * uploading agency has them; `open` when the viewer may open the hit (the officer who uploaded the list decides it).
+   */
+  hits: { id: string; state: HitState; abilities: { open: boolean } }[];
   abilities: { decide: boolean };
 }
 

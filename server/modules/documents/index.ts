@@ -24,5 +24,6 @@ export { checkDocuments, normaliseKey, documentRef, type DocumentKey, type Docum
 export { registerDocument, registerMany, validateDocument, type NewDocument, type ValidDocument } from './commands/register';
 export { checkMrz, parseOrRefuse } from './commands/mrz-check';
 export { agencyIssuer } from './issuer';
+export { documentCandidate } from './row-check';
 export { dtx, type DocumentsDB, type TravelDocumentTable } from './schema';
 export { DOCUMENT_IMPORT_JOB } from './commands/import';

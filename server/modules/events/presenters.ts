@@ -80,7 +80,7 @@ export function presentIncident(actor: Actor, i: Selectable<EventIncidentTable>,
   };
 }
 
-export function presentAccreditation(a: Selectable<EventAccreditationTable>, canDecide: boolean, refs: Map<string, PAgencyBrief>): PAccreditation {
+export function presentAccreditation(a: Selectable<EventAccreditationTable>, canDecide: boolean, refs: Map<string, PAgencyBrief>, hits: PAccreditation['hits']): PAccreditation {
   return {
     id: a.id,
     rowNo: a.row_no,
@@ -99,6 +99,7 @@ export function presentAccreditation(a: Selectable<EventAccreditationTable>, can
     decisionReason: a.decision_reason,
     decidedBy: a.decided_agency_id ? ref(refs, a.decided_agency_id) : null,
     decidedAt: iso(a.decided_at),
+    hits,
     abilities: { decide: canDecide },
   };
 }

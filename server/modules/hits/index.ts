@@ -6,3 +6,4 @@ export async function registerHits(app: App): Promise<void> {
   await hitRoutes(app);
 }
 export { recordHits, type HitContext } from './commands/record';
+export { hitsOfJobRows } from './queries';

@@ -32,3 +32,14 @@ export async function listHits(ctx: Ctx, q: TListHitsQuery): Promise<{ rows: Hit
   const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(q.limit).offset(q.offset).execute();
   return { rows, total, counts };
 }
+
+/**
+ * The hits raised on rows of screening jobs (a batch, an accreditation list) that the actor's agency holds (row-level
+ * security), oldest first, each saying whether the actor may open it (the screening officer, hit.policy.ts).
+ */
+export async function hitsOfJobRows(ctx: Ctx, jobIds: string[], rowNos: number[]): Promise<{ id: string; state: HitState; source: HitRow['source']; jobId: string; rowNo: number; readable: boolean }[]> {
+  if (!jobIds.length || !rowNos.length) return [];
+  const rows = await ntx(ctx.tx).selectFrom('hits').select(['id', 'state', 'source', 'job_id', 'row_no', 'agency_id', 'user_id'])
+    .where('job_id', 'in', [...new Set(jobIds)]).where('row_no', 'in', [...new Set(rowNos)]).orderBy('created_at').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, state: r.state, source: r.source, jobId: r.job_id!, rowNo: r.row_no!, readable: hitPolicy.can(ctx.actor, 'read', { agencyId: r.agency_id, userId: r.user_id, state: r.state }) }));
+}

@@ -3,7 +3,8 @@ import { ACCREDITATION_CATEGORIES, type AccreditationCategory, type TAccreditati
 import type { Ctx, Database } from '../../../platform/db';
 import { notFound } from '../../../platform/http';
 import type { JobContext, JobRunner } from '../../../platform/jobs';
-import { checkDocuments } from '../../documents';
+import { checkDocuments, documentCandidate } from '../../documents';
+import { recordHits } from '../../hits';
 import { loadThresholds, screenOne } from '../../screening';
 import { liveIndexFor } from '../../watchlists';
 import { committeeAgencyIds } from '../queries';
@@ -43,7 +44,8 @@ function queryOf(r: PeopleRow): ScreeningQuery {
  * The accreditation job: every person on the list is screened with the screening engine (screen.ts: the same index,
  * thresholds and agency access as a screening batch), as the user who uploaded it. No hit proposes approve; a hit above
  * the alert threshold, or a travel document registered as stolen or lost (server/modules/documents), proposes refer.
- * Re-run after a restart, rows already written are kept (ON CONFLICT DO NOTHING).
+ * Every alert is recorded as a hit (server/modules/hits) for the uploading officer to confirm or discard. Re-run after a
+ * restart, it goes on after the last chunk written.
  */
 export function registerAccreditationJob(runner: JobRunner, db: Database, dataDir: string | null): void {
   runner.register(ACCREDITATION_JOB, async (jc: JobContext) => {
@@ -59,12 +61,20 @@ export function registerAccreditationJob(runner: JobRunner, db: Database, dataDi
       if (e instanceof WatchlistFormatError) throw new Error(`The list cannot be screened: ${e.message}${e.line ? ` (line ${e.line})` : ''}.`, { cause: e });
       throw e;
     }
-    jc.progress(0, rows.length);
     const index = liveIndexFor(db, dataDir);
     await index.current(0);
-    const th = await jc.run((ctx) => loadThresholds(ctx));
-    let referred = 0;
-    for (let i = 0; i < rows.length; i += CHUNK) {
+    // Started again after a restart: each chunk's people and hits were written together, so it goes on after the last
+    // chunk written rather than screening those people (and raising their hits) twice.
+    const resume = await jc.run(async (ctx) => {
+      const r = await etx(ctx.tx).selectFrom('event_accreditations')
+        .select((eb) => [eb.fn.max('row_no').as('last'), eb.fn.sum<string>(eb.case().when('proposal', '=', 'refer').then(1).else(0).end()).as('referred')])
+        .where('list_id', '=', p.listId).executeTakeFirst();
+      return { th: await loadThresholds(ctx), done: Number(r?.last ?? 0), referred: Number(r?.referred ?? 0) };
+    });
+    const th = resume.th;
+    let referred = resume.referred;
+    jc.progress(resume.done, rows.length);
+    for (let i = resume.done; i < rows.length; i += CHUNK) {
       jc.throwIfStopped();
       const chunk = rows.slice(i, i + CHUNK);
       const screened = chunk.map((r) => screenOne(index, agencyId, queryOf(r), TOP, th));
@@ -72,21 +82,35 @@ export function registerAccreditationJob(runner: JobRunner, db: Database, dataDi
         // Registered stolen and lost travel documents: one probe per document, hit/no-hit through the registry's check.
         const keys = chunk.map((r) => ({ number: r.documents?.[0]?.number ?? '', issuingState: r.documents?.[0]?.country ?? '' }));
         const docHits = await checkDocuments(ctx, keys);
-        const out = chunk.map((r, k) => {
+        const out = [];
+        for (const [k, r] of chunk.entries()) {
           const candidates = screened[k]!;
-          const docs = docHits.filter((d) => d.key === k).map(({ key: _k, ...d }) => d);
+          const matches = docHits.filter((d) => d.key === k);
+          const docs = matches.map(({ key: _k, ...d }) => d);
           const refer = candidates.some((c) => c.alert) || docs.length > 0;
-          if (refer) referred++;
           const doc = r.documents?.[0];
-          return {
-            list_id: p.listId, event_id: p.eventId, agency_id: agencyId, row_no: i + k + 1, name: r.name.slice(0, 300),
+          const rowNo = i + k + 1;
+          if (refer) {
+            referred++;
+            // Each alert (a registered document, a watchlist entry or notice above the alert threshold) becomes a hit of
+            // the uploading officer, to confirm or discard like any other: a confirmed notice hit tells the requesting
+            // NCB. The candidates kept with the person carry the hit's id.
+            const person: Record<string, unknown> = {
+              name: r.name.slice(0, 300), ...(r.birthDates?.[0] ? { birth_date: r.birthDates[0] } : {}), ...(r.nationalities?.length ? { nationality: r.nationalities.join(';') } : {}),
+              ...(doc?.number ? { document_number: doc.number } : {}), ...(doc?.country ? { document_country: doc.country } : {}),
+            };
+            const docCandidates = matches.map(documentCandidate);
+            await recordHits(ctx, [...docCandidates, ...candidates], { origin: 'accreditation', query: person, purpose: p.purpose, jobId: jc.job.id, rowNo });
+          }
+          out.push({
+            list_id: p.listId, event_id: p.eventId, agency_id: agencyId, row_no: rowNo, name: r.name.slice(0, 300),
             birth_date: r.birthDates?.[0] ?? null, nationality: r.nationalities?.join(';') ?? null,
             document_number: doc?.number ?? null, document_country: doc?.country ?? null,
             category: categoryOf(r.extra.category), organisation: text(r.extra.organisation),
             top_score: candidates[0]?.score ?? 0, candidates: JSON.stringify(candidates), document_hits: JSON.stringify(docs),
             proposal: refer ? ('refer' as const) : ('approve' as const),
-          };
-        });
+          });
+        }
         await etx(ctx.tx).insertInto('event_accreditations').values(out).onConflict((oc) => oc.columns(['list_id', 'row_no']).doNothing()).execute();
       });
       jc.progress(Math.min(rows.length, i + CHUNK), rows.length);

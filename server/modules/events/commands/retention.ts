@@ -7,8 +7,8 @@ export const RETENTION_JOB = 'events.accreditation_retention';
 
 /**
  * Purpose limitation: once an event is over by its retention days, its accreditation data is reduced to statistics
- * (people by category, proposal and decision) and the people, the uploaded files and their screening results are
- * deleted. Runs as the owner (the application role has no DELETE on these tables). Returns the events purged.
+ * (people by category, proposal and decision) and the people, the uploaded files, their screening results and their
+ * undecided or discarded hits are deleted. Runs as the owner (the application role has no DELETE on these tables). Returns the events purged.
  */
 export async function purgeExpiredAccreditations(db: Database, today?: string): Promise<{ events: number; people: number }> {
   return unsafeWithOwner(db, 'system', async (ctx) => {
@@ -27,9 +27,14 @@ export async function purgeExpiredAccreditations(db: Database, today?: string): 
       const gone = await t.deleteFrom('event_accreditations').where('event_id', '=', e.id).executeTakeFirst();
       const jobs = (await t.selectFrom('event_accreditation_lists').select('job_id').where('event_id', '=', e.id).execute()).flatMap((l) => (l.job_id ? [l.job_id] : []));
       if (jobs.length) await jobsTx(ctx.tx).deleteFrom('job_inputs').where('job_id', 'in', jobs).execute();
+      // The hits the screening raised hold the person's record too: open and discarded ones go with the people; a
+      // confirmed hit has become an exchange with the requesting NCB (a case and a message) and stays under their rules.
+      const hits = jobs.length
+        ? (await sql`DELETE FROM hits WHERE origin = 'accreditation' AND job_id = ANY(${jobs}::uuid[]) AND state <> 'confirmed'`.execute(ctx.tx)).numAffectedRows
+        : 0n;
       await t.updateTable('events').set({ accreditation_purged_at: new Date() }).where('id', '=', e.id).execute();
       people += Number(gone.numDeletedRows);
-      ctx.audit({ action: 'event.accreditation_purged', objectType: 'event', objectId: e.id, subjectAgencyId: e.organiser_agency_id, details: { people: Number(gone.numDeletedRows) } });
+      ctx.audit({ action: 'event.accreditation_purged', objectType: 'event', objectId: e.id, subjectAgencyId: e.organiser_agency_id, details: { people: Number(gone.numDeletedRows), hits: Number(hits ?? 0) } });
     }
     return { events: due.length, people };
   });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { ZAccreditationDecisionRequest, ZAccreditationQuery, ZAccreditationUploadQuery, ZUuid, type AccreditationDecision, type PAccreditationList, type PAccreditationPage, type TAccreditationDecisionRequest, type TAccreditationQuery, type TAccreditationUploadQuery } from '../../../../common';
+import { ZAccreditationDecisionRequest, ZAccreditationQuery, ZAccreditationUploadQuery, ZUuid, type AccreditationDecision, type PAccreditation, type PAccreditationList, type PAccreditationPage, type TAccreditationDecisionRequest, type TAccreditationQuery, type TAccreditationUploadQuery } from '../../../../common';
 import { withActor, type Ctx } from '../../../platform/db';
 import { conflict, notFound, type App } from '../../../platform/http';
 import { enqueueJob, jobRunnerFor, jobsTx } from '../../../platform/jobs';
+import { hitsOfJobRows } from '../../hits';
 import { precheckPeople } from '../../screening';
 import { acceptUploads, readUpload } from '../../watchlists';
 import { ACCREDITATION_JOB, decideAccreditation, type AccreditationParams } from '../commands/accreditation';
@@ -17,6 +18,20 @@ import { eventFor } from './events.routes';
 const ZId = z.object({ id: ZUuid });
 const ZPerson = z.object({ id: ZUuid, personId: ZUuid });
 const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** The hits of each person (by id), through the list's screening job and the person's row. */
+async function hitsOfPeople(ctx: Ctx, people: { id: string; list_id: string; row_no: number }[]): Promise<Map<string, PAccreditation['hits']>> {
+  const out = new Map<string, PAccreditation['hits']>(people.map((p) => [p.id, []]));
+  if (!people.length) return out;
+  const lists = await etx(ctx.tx).selectFrom('event_accreditation_lists').select(['id', 'job_id']).where('id', 'in', [...new Set(people.map((p) => p.list_id))]).execute();
+  const jobOf = new Map(lists.flatMap((l) => (l.job_id ? [[l.id, l.job_id] as const] : [])));
+  const hits = await hitsOfJobRows(ctx, [...jobOf.values()], people.map((p) => p.row_no));
+  for (const p of people) {
+    const job = jobOf.get(p.list_id);
+    out.set(p.id, hits.filter((h) => h.jobId === job && h.rowNo === p.row_no).map((h) => ({ id: h.id, state: h.state, abilities: { open: h.readable } })));
+  }
+  return out;
+}
 
 /** Lists, the summary chart's figures, and one page of people (referrals first). */
 async function accreditationPage(ctx: Ctx, eventId: string, q: TAccreditationQuery): Promise<PAccreditationPage> {
@@ -39,6 +54,7 @@ async function accreditationPage(ctx: Ctx, eventId: string, q: TAccreditationQue
   const people = await s.orderBy('proposal', 'desc').orderBy('top_score', 'desc').orderBy('row_no').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   const refs = await agencyBriefs(ctx, [...lists.map((l) => l.agency_id), ...people.map((p) => p.decided_agency_id)]);
   const canDecide = eventPolicy.can(ctx.actor, 'decideAccreditation', record);
+  const hits = await hitsOfPeople(ctx, people);
   const presentedLists: PAccreditationList[] = lists.map((l) => {
     const j = l.job_id ? jobs.get(l.job_id) : undefined;
     return {
@@ -62,7 +78,7 @@ async function accreditationPage(ctx: Ctx, eventId: string, q: TAccreditationQue
     page: q.page,
     pageSize: q.pageSize,
     total,
-    people: people.map((p) => presentAccreditation(p, canDecide, refs)),
+    people: people.map((p) => presentAccreditation(p, canDecide, refs, hits.get(p.id) ?? [])),
   };
 }
 
@@ -119,7 +135,7 @@ export async function accreditationRoutes(app: App): Promise<void> {
       if (!eventPolicy.can(ctx.actor, 'decideAccreditation', record)) throw notFound('accreditation');
       await decideAccreditation(ctx, id, personId, body);
       const p = await etx(ctx.tx).selectFrom('event_accreditations').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
-      return { person: presentAccreditation(p, true, await agencyBriefs(ctx, [p.decided_agency_id])) };
+      return { person: presentAccreditation(p, true, await agencyBriefs(ctx, [p.decided_agency_id]), (await hitsOfPeople(ctx, [p])).get(p.id) ?? []) };
     });
   });
 }
