@@ -334,6 +334,11 @@ describe('notices: a Red Notice from request to hit, and no arrest alert once su
     // Replaced by another picture, then removed.
     await editor.locator('input[type=file]').setInputFiles({ name: 'other.png', mimeType: 'image/png', buffer: syntheticPortrait(200, 250) });
     await page.waitForFunction(() => document.querySelector<HTMLImageElement>('[data-testid="photo-editor"] img[data-photo="shown"]')?.naturalWidth === 200);
+    // The edit page has the same control above the form.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Photo of the subject' }).waitFor();
+    await loaded('[data-testid="photo-editor"] img[data-photo="shown"]');
+    await shot(page, 'notice-photo-edit-en');
     // The gallery shows a thumbnail.
     await page.goto(`${baseUrl}/notices?scope=mine`);
     await page.getByRole('link', { name: new RegExp(subject) }).locator('img[data-photo="shown"]').waitFor();

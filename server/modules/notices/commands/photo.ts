@@ -2,7 +2,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { NOTICE_PHOTO_TYPES } from '../../../../common';
 import { withActor, type Actor, type Ctx } from '../../../platform/db';
 import { readEncryptedFile, storeEncryptedFile } from '../../../platform/files';
-import { AppError, notFound } from '../../../platform/http';
+import { AppError, conflict, notFound } from '../../../platform/http';
 import type { Deps } from '../../../platform/deps';
 import { mayReadNotices } from '../policies/notice.policy';
 import { actorFacts, loadNotice } from '../queries';
@@ -56,7 +56,13 @@ export async function uploadNoticePhoto(deps: Deps, actor: Actor, ip: string | n
         const t = ntx(ctx.tx);
         // The old photo goes (its chunks with it): a replaced photo of a draft is not kept.
         if (row.photo_id) await t.deleteFrom('notice_photos').where('id', '=', row.photo_id).execute();
-        await t.updateTable('notice_photos').set({ status: 'ready', size_bytes: f.size, chunk_count: f.chunks }).where('id', '=', f.id).execute();
+        try {
+          await t.updateTable('notice_photos').set({ status: 'ready', size_bytes: f.size, chunk_count: f.chunks }).where('id', '=', f.id).execute();
+        } catch (e) {
+          // Two photos finished at the same moment (one ready photo per notice): this one gives way.
+          if ((e as { code?: string } | null)?.code === '23505') throw conflict('Another photo was attached to this notice at the same moment: look at it, and replace it if needed.');
+          throw e;
+        }
         await t.updateTable('notices').set({ updated_at: new Date() }).where('id', '=', noticeId).execute();
         ctx.audit({
           action: row.photo_id ? 'notice.photo.replaced' : 'notice.photo.added', objectType: 'notice', objectId: noticeId,
