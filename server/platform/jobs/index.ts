@@ -4,3 +4,4 @@ export { registerJobs, loadJob } from './routes';
 export { presentJob } from './presenter';
 export { jobPolicy, type JobRecord } from './policy';
 export { jobsTx, type JobsDB, type JobTable } from './schema';
+export { recurringJob, type RecurringJob } from './recurring';

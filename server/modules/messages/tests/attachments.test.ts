@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestEnv, buildUser, signIn, call, TEST_DB, type TestEnv, type Session } from '../../../test/harness';
 import { buildPartnership, buildWorld, sharedCase, type World } from '../../cases/tests/world';
+import { purgeAbandonedUploads } from '../attachments/cleanup';
 
 let env: TestEnv;
 let w: World;
@@ -321,3 +322,32 @@ function collector(): () => void {
   }
   return g.gc!;
 }
+
+describe('clean-up of uploads no message carries', () => {
+  it('deletes interrupted uploads after an hour and unsent files after a day, keeps what a message carries, and audits counts per agency', async () => {
+    const { attachmentId: carried } = await sentWithFile();
+    const unsent = (await upload(w.maLiaison.s, 'brouillon.pdf', pdf('never sent'))).json().attachment.id as string;
+    const fresh = (await upload(w.maLiaison.s, 'en cours.pdf', pdf('still being written'))).json().attachment.id as string;
+    // An upload the server was stopped in the middle of: its row says uploading, with the chunks that arrived.
+    const cut = (await upload(w.esOfficer.s, 'coupé.pdf', pdf('cut off'))).json().attachment.id as string;
+    await sql`UPDATE attachments SET status = 'uploading' WHERE id = ${cut}`.execute(env.db.unsafeOwner);
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    await sql`UPDATE attachments SET created_at = ${ago(2 * 24 * 3600_000)} WHERE id IN (${carried}, ${unsent})`.execute(env.db.unsafeOwner);
+    await sql`UPDATE attachments SET created_at = ${ago(2 * 3600_000)} WHERE id IN (${fresh}, ${cut})`.execute(env.db.unsafeOwner);
+
+    const r = await purgeAbandonedUploads(env.db);
+    expect(r.interrupted).toBeGreaterThanOrEqual(1);
+    expect(r.abandoned).toBeGreaterThanOrEqual(1);
+    const left = new Set((await sql<{ id: string }>`SELECT id::text FROM attachments WHERE id IN (${carried}, ${unsent}, ${fresh}, ${cut})`.execute(env.db.unsafeOwner)).rows.map((x) => x.id));
+    // The carried file and the two-hour-old finished upload (a draft still being written) stay.
+    expect(left).toEqual(new Set([carried, fresh]));
+    const chunks = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM attachment_chunks WHERE attachment_id IN (${unsent}, ${cut})`.execute(env.db.unsafeOwner)).rows[0]!.n;
+    expect(chunks).toBe(0);
+    const audit = (await sql<{ subject_agency_id: string; details: Record<string, number> }>`SELECT subject_agency_id::text, details FROM audit_events WHERE action = 'attachment.purged'`.execute(env.db.unsafeOwner)).rows;
+    expect(audit.find((a) => a.subject_agency_id === w.ma.id)?.details).toMatchObject({ abandoned: 1 });
+    expect(audit.find((a) => a.subject_agency_id === w.es.id)?.details).toMatchObject({ interrupted: 1 });
+    expect(JSON.stringify(audit)).not.toContain('brouillon');
+    // A second pass finds nothing more.
+    expect(await purgeAbandonedUploads(env.db)).toEqual({ interrupted: 0, abandoned: 0 });
+  });
+});
