@@ -1,9 +1,8 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { deserialize, serialize } from 'node:v8';
-import { analyzeRecord, applyQualifiers, bestNameValue, scoreRecords, type AnalyzedRecord } from '../score/compare';
+import { analyzeDetails, analyzeRecord, applyQualifiers, bestNameValue, recordNames, scoreRecords, type AnalyzedRecord } from '../score/compare';
 import { tokenSimilarity, type TokenSimilarity } from '../score/similarity';
-import type { TokenInfo } from '../translit/analyze';
-import type { NameType } from '../score/types';
+import { analyzeName, type NameForm, type TokenInfo } from '../translit/analyze';
+import type { Script } from '../normalize/text';
 import { canSee } from './access';
 import type { SearchHit, SearchOptions, ScreeningQuery, WatchlistEntry } from './types';
 
@@ -18,44 +17,42 @@ const FUZZY_WEIGHT = 0.6;
 const SPLIT_WEIGHT = 0.5;
 /** A key on more than this share of entries adds no new candidates, it only ranks those found. */
 const COMMON_KEY_SHARE = 0.02;
-const SNAPSHOT_VERSION = 1;
-
-interface Slot {
-  entry: WatchlistEntry;
-  rec: AnalyzedRecord;
-}
-
-interface SnapshotData {
-  version: number;
-  alertThreshold: number;
-  tokens: TokenInfo[];
-  entries: WatchlistEntry[];
-  /** Per entry, the analysed names: per form, token ids and particles. */
-  names: { name: string; type: NameType; forms: { ids: number[]; particles: string[] }[] }[][];
-}
+/**
+ * A key only ranking candidates already found checks each of them in its (sorted) posting list
+ * when the list is this many times longer than the candidates: O(candidates × log list).
+ */
+const PROBE_RATIO = 16;
+const SNAPSHOT_MAGIC = 'TSQIDX02';
+const SCRIPTS: readonly Script[] = ['latin', 'arabic', 'han', 'cyrillic', 'other'];
+/** Entry flags: a removed slot, a public entry, an entry with an access rule. */
+const DEAD = 0;
+const PUBLIC = 1;
+const RESTRICTED = 2;
 
 const EXACT_BONUS = 0.05;
 const COVER_BONUS = 0.1;
 
-/**
- * Tie-breaker for candidates with the same key score: identical spellings, and names whose every
- * token the query covers (so "Abu Muhammad" prefers the entry called that over every Muhammad X Y).
- */
-function tieBreak(rec: AnalyzedRecord, texts: Set<string>, keys: Set<string>): number {
-  let best = 0;
-  for (const name of rec.names) {
-    for (const f of name.forms) {
-      let exact = 0;
-      let covered = 0;
-      for (const t of f.tokens) {
-        if (texts.has(t.text)) exact++;
-        if (keys.has(t.key) || (t.altKey !== undefined && keys.has(t.altKey))) covered++;
-      }
-      const v = EXACT_BONUS * exact + (f.tokens.length > 0 ? (COVER_BONUS * covered) / f.tokens.length : 0);
-      if (v > best) best = v;
-    }
+/** A growable Int32Array (postings of a million entries as objects or JS arrays cost far more). */
+class IntList {
+  a: Int32Array;
+  n = 0;
+  constructor(cap = 1024) {
+    this.a = new Int32Array(cap);
   }
-  return best;
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  get(i: number): number {
+    return this.a[i] ?? 0;
+  }
+  set(i: number, v: number): void {
+    this.a[i] = v;
+  }
 }
 
 function differsOnlyAt(a: string, b: string, pos: number): boolean {
@@ -67,6 +64,20 @@ function deletes(key: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
   return out;
+}
+
+/** Whether the ascending list holds v (binary search). */
+function sortedHas(list: number[], v: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = list[mid] ?? 0;
+    if (x === v) return true;
+    if (x < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** A small binary min-heap on score, keeping the best `cap` slots. */
@@ -113,27 +124,54 @@ class TopHeap {
   }
 }
 
+/** One query token's keys (ids) and weights, with the size of its rarest exact key. */
+interface PlanItem {
+  keys: number[];
+  weights: number[];
+  df: number;
+}
+
 /**
  * In-memory screening index: candidate generation on phonetic keys (exact and within one edit),
  * then full scoring with explanations. Entries from any number of sources; add and remove at any
  * time; snapshot to disk for fast restarts. Not safe for concurrent mutation from several threads
  * (JavaScript has none); searches between mutations always see a consistent index.
+ *
+ * Storage is compact: tokens are interned once (an id each), keys get integer ids, postings are
+ * ascending slot numbers, and each entry's analysed names are a run of integers in one pool
+ * (`[names, (name index, forms, (particles id, tokens, token ids…)…)…]`). Dates, nationalities
+ * and documents are analysed again from the entry for the few candidates scored in full.
  */
 export class ScreeningIndex {
   /** Score from which a hit is an alert. */
   alertThreshold: number;
-  private slots: (Slot | undefined)[] = [];
+  private entryOf: (WatchlistEntry | undefined)[] = [];
+  private flags = new Uint8Array(1024);
+  private recOff = new IntList();
+  private pool = new IntList(1 << 16);
   private idToSlot = new Map<string, number>();
   private tokens: TokenInfo[] = [];
   private tokenIds = new Map<string, number>();
-  private byObject = new Map<TokenInfo, TokenInfo>();
-  /** Key → slots; a single slot is stored as a number (most keys are rare: saves an array each). */
-  private postings = new Map<string, number | number[]>();
-  private deleteIndex = new Map<string, string[]>();
+  private byObject = new Map<TokenInfo, number>();
+  private tokKey = new IntList();
+  private tokAlt = new IntList();
+  private keyIds = new Map<string, number>();
+  private keyStr: string[] = [];
+  /** Key id → ascending slots; a single slot is stored as a number (most keys are rare). */
+  private postings: (number | number[] | undefined)[] = [];
+  /** A key with one letter deleted → ids of the keys it comes from (lookups within one edit). */
+  private deleteIndex = new Map<string, number[]>();
+  private particleSets: string[][] = [[]];
+  private particleIds = new Map<string, number>([['', 0]]);
   private dead = 0;
   private acc = new Float64Array(0);
   private mark = new Int32Array(0);
+  /** Bit per slot: found as a candidate by the current query (a cache-resident filter for long lists). */
+  private found = new Int32Array(0);
   private stamp = 0;
+  private tokMark = new Int32Array(0);
+  private keyMark = new Int32Array(0);
+  private qStamp = 0;
 
   constructor(options: { alertThreshold?: number } = {}) {
     this.alertThreshold = options.alertThreshold ?? DEFAULT_ALERT_THRESHOLD;
@@ -152,63 +190,103 @@ export class ScreeningIndex {
   /** The entry with this id, if indexed. */
   get(id: string): WatchlistEntry | undefined {
     const s = this.idToSlot.get(id);
-    return s === undefined ? undefined : this.slots[s]?.entry;
+    return s === undefined ? undefined : this.entryOf[s];
   }
 
-  private intern(t: TokenInfo): TokenInfo {
+  private keyId(key: string): number {
+    let id = this.keyIds.get(key);
+    if (id !== undefined) return id;
+    id = this.keyStr.length;
+    this.keyIds.set(key, id);
+    this.keyStr.push(key);
+    this.postings.push(undefined);
+    if (key.length >= FUZZY_MIN_KEY && !key.startsWith('~')) {
+      for (const d of deletes(key)) {
+        const l = this.deleteIndex.get(d);
+        if (l === undefined) this.deleteIndex.set(d, [id]);
+        else l.push(id);
+      }
+    }
+    return id;
+  }
+
+  private addToken(t: TokenInfo, k: string): number {
+    const id = this.tokens.length;
+    this.tokens.push({ ...t, id });
+    this.tokenIds.set(k, id);
+    this.tokKey.push(this.keyId(t.key));
+    this.tokAlt.push(t.altKey !== undefined && t.altKey !== t.key ? this.keyId(t.altKey) : -1);
+    return id;
+  }
+
+  private intern(t: TokenInfo): number {
     // Analysis hands out shared token objects: an identity lookup avoids building a string key.
     const same = this.byObject.get(t);
     if (same !== undefined) return same;
     const k = `${t.script}\u0000${t.text}`;
-    const id = this.tokenIds.get(k);
-    if (id !== undefined) return this.tokens[id] ?? t;
-    const copy: TokenInfo = { ...t, id: this.tokens.length };
-    this.tokens.push(copy);
-    this.tokenIds.set(k, copy.id ?? 0);
-    if (this.byObject.size < 2_000_000) this.byObject.set(t, copy);
-    return copy;
+    const id = this.tokenIds.get(k) ?? this.addToken(t, k);
+    if (this.byObject.size >= 500_000) this.byObject.clear();
+    this.byObject.set(t, id);
+    return id;
   }
 
-  private df(key: string): number {
-    const p = this.postings.get(key);
-    return p === undefined ? 0 : typeof p === 'number' ? 1 : p.length;
-  }
-
-  private post(key: string, slot: number): void {
-    const list = this.postings.get(key);
-    if (list === undefined) {
-      this.postings.set(key, slot);
-      if (key.length >= FUZZY_MIN_KEY && !key.startsWith('~')) {
-        for (const d of deletes(key)) {
-          const l = this.deleteIndex.get(d);
-          if (l === undefined) this.deleteIndex.set(d, [key]);
-          else l.push(key);
-        }
-      }
-      return;
+  private particlesId(p: string[]): number {
+    if (p.length === 0) return 0;
+    const k = p.join('\u0000');
+    let id = this.particleIds.get(k);
+    if (id === undefined) {
+      id = this.particleSets.length;
+      this.particleSets.push(p);
+      this.particleIds.set(k, id);
     }
-    // Slots only grow, so a duplicate can only be the last element.
-    if (typeof list === 'number') {
-      if (list !== slot) this.postings.set(key, [list, slot]);
+    return id;
+  }
+
+  private post(key: number, slot: number): void {
+    const list = this.postings[key];
+    // Slots only grow, so lists stay ascending and a duplicate can only be the last element.
+    if (list === undefined) this.postings[key] = slot;
+    else if (typeof list === 'number') {
+      if (list !== slot) this.postings[key] = [list, slot];
     } else if (list[list.length - 1] !== slot) list.push(slot);
   }
 
-  private indexSlot(slot: number, rec: AnalyzedRecord): void {
-    for (const n of rec.names) {
-      for (const f of n.forms) {
-        for (const t of f.tokens) {
-          this.post(t.key, slot);
-          if (t.altKey !== undefined) this.post(t.altKey, slot);
-        }
-      }
-    }
+  private df(key: number): number {
+    const p = this.postings[key];
+    return p === undefined ? 0 : typeof p === 'number' ? 1 : p.length;
   }
 
-  private internRecord(rec: AnalyzedRecord): void {
-    for (const n of rec.names) {
-      for (const f of n.forms) {
-        f.tokens = f.tokens.map((t) => this.intern(t));
-        // Joined tokens are rebuilt when scoring: storing them would double the index's memory.
+  private newSlot(entry: WatchlistEntry): number {
+    const slot = this.entryOf.length;
+    this.entryOf.push(entry);
+    if (slot >= this.flags.length) {
+      const f = new Uint8Array(this.flags.length * 2);
+      f.set(this.flags);
+      this.flags = f;
+    }
+    this.flags[slot] = entry.access === undefined ? PUBLIC : RESTRICTED;
+    this.recOff.push(this.pool.n);
+    this.idToSlot.set(entry.id, slot);
+    return slot;
+  }
+
+  /** Post the keys of the slot's tokens, read from the pool. */
+  private indexSlot(slot: number): void {
+    const pool = this.pool.a;
+    let o = this.recOff.get(slot);
+    const nNames = pool[o++] ?? 0;
+    for (let n = 0; n < nNames; n++) {
+      o++;
+      const nForms = pool[o++] ?? 0;
+      for (let f = 0; f < nForms; f++) {
+        o++;
+        const nt = pool[o++] ?? 0;
+        for (let i = 0; i < nt; i++) {
+          const t = pool[o++] ?? 0;
+          this.post(this.tokKey.get(t), slot);
+          const alt = this.tokAlt.get(t);
+          if (alt >= 0) this.post(alt, slot);
+        }
       }
     }
   }
@@ -217,12 +295,31 @@ export class ScreeningIndex {
   add(entries: Iterable<WatchlistEntry>): void {
     for (const entry of entries) {
       if (this.idToSlot.has(entry.id)) this.removeOne(entry.id);
-      const rec = analyzeRecord(entry, false);
-      this.internRecord(rec);
-      const slot = this.slots.length;
-      this.slots.push({ entry, rec });
-      this.idToSlot.set(entry.id, slot);
-      this.indexSlot(slot, rec);
+      // The same names as analyzeRecord, without joined tokens (rebuilt when scoring).
+      const names = recordNames(entry);
+      const seen = new Set<string>();
+      const slot = this.newSlot(entry);
+      const pool = this.pool;
+      const countAt = pool.n;
+      pool.push(0);
+      let count = 0;
+      for (let ni = 0; ni < names.length; ni++) {
+        const name = (names[ni] as { name: string }).name;
+        if (seen.has(name) || name.trim().length === 0) continue;
+        seen.add(name);
+        const forms = analyzeName(name, false).filter((f) => f.tokens.length > 0);
+        if (forms.length === 0) continue;
+        count++;
+        pool.push(ni);
+        pool.push(forms.length);
+        for (const f of forms) {
+          pool.push(this.particlesId(f.particles));
+          pool.push(f.tokens.length);
+          for (const t of f.tokens) pool.push(this.intern(t));
+        }
+      }
+      pool.set(countAt, count);
+      this.indexSlot(slot);
     }
     this.maybeCompact();
   }
@@ -230,7 +327,8 @@ export class ScreeningIndex {
   private removeOne(id: string): boolean {
     const slot = this.idToSlot.get(id);
     if (slot === undefined) return false;
-    this.slots[slot] = undefined;
+    this.entryOf[slot] = undefined;
+    this.flags[slot] = DEAD;
     this.idToSlot.delete(id);
     this.dead++;
     return true;
@@ -248,57 +346,203 @@ export class ScreeningIndex {
     if (this.dead > 1000 && this.dead > this.idToSlot.size) this.compact();
   }
 
-  /** Rebuild the postings without removed entries (run automatically when many were removed). */
+  /** Rebuild the postings and the pool without removed entries (run automatically when many were removed). */
   compact(): void {
-    const live = this.slots.filter((s): s is Slot => s !== undefined);
-    this.slots = [];
+    const oldEntries = this.entryOf;
+    const oldPool = this.pool.a;
+    const oldOff = this.recOff;
+    this.entryOf = [];
+    this.flags = new Uint8Array(Math.max(1024, this.idToSlot.size + 16));
+    this.recOff = new IntList(Math.max(1024, this.idToSlot.size + 16));
+    this.pool = new IntList(Math.max(1 << 16, this.pool.n));
     this.idToSlot.clear();
-    this.postings.clear();
-    this.deleteIndex.clear();
+    this.postings.fill(undefined);
     this.dead = 0;
-    for (const s of live) {
-      const slot = this.slots.length;
-      this.slots.push(s);
-      this.idToSlot.set(s.entry.id, slot);
-      this.indexSlot(slot, s.rec);
+    for (let s = 0; s < oldEntries.length; s++) {
+      const entry = oldEntries[s];
+      if (entry === undefined) continue;
+      const slot = this.newSlot(entry);
+      this.copyRec(oldPool, oldOff.get(s));
+      this.indexSlot(slot);
     }
   }
 
-  private visit(key: string, weight: number, mark: number, onlyExisting: boolean, touched: number[]): void {
-    const p = this.postings.get(key);
+  /** Append one entry's run of the pool, read from `src` at `o`. */
+  private copyRec(src: Int32Array, o: number): void {
+    const start = o;
+    const nNames = src[o++] ?? 0;
+    for (let n = 0; n < nNames; n++) {
+      o++;
+      const nForms = src[o++] ?? 0;
+      for (let f = 0; f < nForms; f++) {
+        o++;
+        o += (src[o] ?? 0) + 1;
+      }
+    }
+    for (let i = start; i < o; i++) this.pool.push(src[i] ?? 0);
+  }
+
+  /** The analysed record of a slot, rebuilt from the pool and the entry. */
+  private recOf(slot: number): AnalyzedRecord {
+    const entry = this.entryOf[slot] as WatchlistEntry;
+    const rec = analyzeDetails(entry);
+    const names = recordNames(entry);
+    const pool = this.pool.a;
+    let o = this.recOff.get(slot);
+    const nNames = pool[o++] ?? 0;
+    for (let n = 0; n < nNames; n++) {
+      const en = names[pool[o++] ?? 0] ?? { name: entry.name, type: 'primary' as const };
+      const nForms = pool[o++] ?? 0;
+      const forms: NameForm[] = [];
+      for (let f = 0; f < nForms; f++) {
+        const particles = this.particleSets[pool[o++] ?? 0] ?? [];
+        const nt = pool[o++] ?? 0;
+        const tokens: TokenInfo[] = new Array<TokenInfo>(nt);
+        for (let i = 0; i < nt; i++) tokens[i] = this.tokens[pool[o++] ?? 0] as TokenInfo;
+        forms.push({ tokens, particles, joined: [] });
+      }
+      rec.names.push({ name: en.name, type: en.type, forms });
+    }
+    return rec;
+  }
+
+  /**
+   * Tie-breaker for candidates with the same key score: identical spellings, and names whose every
+   * token the query covers (so "Abu Muhammad" prefers the entry called that over every Muhammad X Y).
+   * Reads the pool: the query's token texts and keys are marked with `qs` in tokMark and keyMark.
+   */
+  private tieBreak(slot: number, qs: number): number {
+    const pool = this.pool.a;
+    const tokMark = this.tokMark;
+    const keyMark = this.keyMark;
+    const tokKey = this.tokKey.a;
+    const tokAlt = this.tokAlt.a;
+    let o = this.recOff.get(slot);
+    let best = 0;
+    const nNames = pool[o++] ?? 0;
+    for (let n = 0; n < nNames; n++) {
+      o++;
+      const nForms = pool[o++] ?? 0;
+      for (let f = 0; f < nForms; f++) {
+        o++;
+        const nt = pool[o++] ?? 0;
+        let exact = 0;
+        let covered = 0;
+        for (let i = 0; i < nt; i++) {
+          const t = pool[o++] ?? 0;
+          if (tokMark[t] === qs) exact++;
+          const alt = tokAlt[t] ?? -1;
+          if (keyMark[tokKey[t] ?? 0] === qs || (alt >= 0 && keyMark[alt] === qs)) covered++;
+        }
+        const v = EXACT_BONUS * exact + (nt > 0 ? (COVER_BONUS * covered) / nt : 0);
+        if (v > best) best = v;
+      }
+    }
+    return best;
+  }
+
+  private visit(key: number, weight: number, mark: number, onlyExisting: boolean, touched: number[]): void {
+    const p = this.postings[key];
     if (p === undefined) return;
-    const list = typeof p === 'number' ? [p] : p;
     const acc = this.acc;
     const marks = this.mark;
-    for (let i = 0; i < list.length; i++) {
-      const s = list[i] ?? 0;
+    const found = this.found;
+    if (typeof p === 'number') {
+      if (marks[p] === mark) return;
+      const cur = acc[p] ?? 0;
+      if (cur === 0) {
+        if (onlyExisting) return;
+        touched.push(p);
+        found[p >>> 5] = (found[p >>> 5] ?? 0) | (1 << (p & 31));
+      }
+      marks[p] = mark;
+      acc[p] = cur + weight;
+      return;
+    }
+    if (onlyExisting && touched.length * PROBE_RATIO < p.length) {
+      // Few candidates, a long list: look each candidate up instead of reading the list.
+      for (let i = 0; i < touched.length; i++) {
+        const s = touched[i] ?? 0;
+        if (marks[s] === mark || !sortedHas(p, s)) continue;
+        marks[s] = mark;
+        acc[s] = (acc[s] ?? 0) + weight;
+      }
+      return;
+    }
+    if (onlyExisting) {
+      // Most of a long list was not found: the bit set (a few hundred kB) filters it without
+      // reading the score array at random.
+      for (let i = 0; i < p.length; i++) {
+        const s = p[i] ?? 0;
+        if (((found[s >>> 5] ?? 0) & (1 << (s & 31))) === 0 || marks[s] === mark) continue;
+        marks[s] = mark;
+        acc[s] = (acc[s] ?? 0) + weight;
+      }
+      return;
+    }
+    for (let i = 0; i < p.length; i++) {
+      const s = p[i] ?? 0;
       if (marks[s] === mark) continue;
       const cur = acc[s] ?? 0;
       if (cur === 0) {
-        if (onlyExisting) continue;
         touched.push(s);
+        found[s >>> 5] = (found[s >>> 5] ?? 0) | (1 << (s & 31));
       }
       marks[s] = mark;
       acc[s] = cur + weight;
     }
   }
 
-  /** Keys within one edit (insertion, deletion, substitution) of `key`. */
-  private neighbours(key: string): string[] {
-    if (key.length < FUZZY_MIN_KEY || key.startsWith('~')) return [];
-    const out = new Set<string>();
+  /** Ids of the keys within one edit (insertion, deletion, substitution) of `key`. */
+  private neighbours(key: string, out: Set<number>): void {
+    if (key.length < FUZZY_MIN_KEY || key.startsWith('~')) return;
     for (const k of this.deleteIndex.get(key) ?? []) out.add(k);
     const dels = deletes(key);
     for (let pos = 0; pos < dels.length; pos++) {
       const d = dels[pos] as string;
-      if (this.postings.has(d)) out.add(d);
+      const di = this.keyIds.get(d);
+      if (di !== undefined) out.add(di);
       // Same delete at the same position: a substitution at that position.
       for (const k of this.deleteIndex.get(d) ?? []) {
-        if (k.length === key.length && differsOnlyAt(k, key, pos)) out.add(k);
+        const ks = this.keyStr[k] as string;
+        if (ks.length === key.length && differsOnlyAt(ks, key, pos)) out.add(k);
       }
     }
-    out.delete(key);
-    return [...out];
+  }
+
+  private nextStamp(): number {
+    if (++this.stamp > 2_000_000_000) {
+      this.stamp = 1;
+      this.mark.fill(0);
+    }
+    return this.stamp;
+  }
+
+  /** Mark the query's token texts (in any script) and keys for {@link tieBreak}. */
+  private markQuery(rec: AnalyzedRecord): number {
+    if (this.tokMark.length < this.tokens.length) this.tokMark = new Int32Array(Math.ceil(this.tokens.length * 1.25) + 16);
+    if (this.keyMark.length < this.keyStr.length) this.keyMark = new Int32Array(Math.ceil(this.keyStr.length * 1.25) + 16);
+    if (++this.qStamp > 2_000_000_000) {
+      this.qStamp = 1;
+      this.tokMark.fill(0);
+      this.keyMark.fill(0);
+    }
+    const qs = this.qStamp;
+    for (const n of rec.names) {
+      for (const f of n.forms) {
+        for (const t of [...f.tokens, ...f.joined]) {
+          for (const script of SCRIPTS) {
+            const id = this.tokenIds.get(`${script}\u0000${t.text}`);
+            if (id !== undefined) this.tokMark[id] = qs;
+          }
+          for (const k of [t.key, t.altKey]) {
+            const id = k === undefined ? undefined : this.keyIds.get(k);
+            if (id !== undefined) this.keyMark[id] = qs;
+          }
+        }
+      }
+    }
+    return qs;
   }
 
   /**
@@ -313,17 +557,18 @@ export class ScreeningIndex {
     const rec = analyzeRecord(q);
     if (rec.names.length === 0 || this.idToSlot.size === 0) return [];
 
-    const n = this.slots.length;
+    const n = this.entryOf.length;
     if (this.acc.length < n) {
       this.acc = new Float64Array(Math.ceil(n * 1.25) + 16);
       this.mark = new Int32Array(this.acc.length);
+      this.found = new Int32Array((this.acc.length >>> 5) + 1);
     }
     const live = this.idToSlot.size;
     const common = Math.max(1000, live * COMMON_KEY_SHARE);
 
     // Query tokens, each with its keys; rarer tokens first so common ones only rank what rare ones found.
     let qi = 0;
-    const plan: { keys: { key: string; w: number }[]; df: number }[] = [];
+    const plan: PlanItem[] = [];
     for (const name of rec.names) {
       for (const f of name.forms) {
         const nTokens = f.tokens.length;
@@ -331,42 +576,38 @@ export class ScreeningIndex {
         f.tokens = f.tokens.map((t) => ({ ...t, id: qi++ }));
         f.joined = f.joined.map((t) => ({ ...t, id: qi++ }));
         const all = [...f.tokens, ...f.joined];
-        all.forEach((t, ti) => {
+        for (let ti = 0; ti < all.length; ti++) {
+          const t = all[ti] as TokenInfo;
           const isJoined = ti >= nTokens;
-          const keys: { key: string; w: number }[] = [];
-          const seen = new Set<string>();
-          for (const k of [t.key, t.altKey]) {
-            if (k === undefined || seen.has(k)) continue;
-            seen.add(k);
-            keys.push({ key: k, w: 1 });
-          }
+          const item: PlanItem = { keys: [], weights: [], df: Infinity };
+          const seen = new Set<number>();
+          const add = (id: number | undefined, w: number): void => {
+            if (id === undefined || seen.has(id)) return;
+            seen.add(id);
+            item.keys.push(id);
+            item.weights.push(w);
+          };
+          const exactKeys = t.altKey !== undefined && t.altKey !== t.key ? [t.key, t.altKey] : [t.key];
+          for (const k of exactKeys) add(this.keyIds.get(k), 1);
           if (!isJoined) {
-            for (const k of [...keys]) {
-              for (const nb of this.neighbours(k.key)) {
-                if (seen.has(nb)) continue;
-                seen.add(nb);
-                keys.push({ key: nb, w: FUZZY_WEIGHT });
-              }
-            }
+            const nbs = new Set<number>();
+            for (const k of exactKeys) this.neighbours(k, nbs);
+            for (const nb of nbs) add(nb, FUZZY_WEIGHT);
             // A compound written as one word (Atiqullah) may be two words in the list (عتيق الله).
             const k = t.key;
             if (!k.startsWith('~')) {
               for (let cut = 2; cut + 2 <= k.length; cut++) {
-                for (const half of [k.slice(0, cut), k.slice(cut)]) {
-                  if (seen.has(half)) continue;
-                  seen.add(half);
-                  keys.push({ key: half, w: SPLIT_WEIGHT });
-                }
+                add(this.keyIds.get(k.slice(0, cut)), SPLIT_WEIGHT);
+                add(this.keyIds.get(k.slice(cut)), SPLIT_WEIGHT);
               }
             }
           }
-          let df = Infinity;
-          for (const k of keys) {
-            const l = this.df(k.key);
-            if (k.w >= 1 && l > 0) df = Math.min(df, l);
+          for (let i = 0; i < item.keys.length; i++) {
+            const l = this.df(item.keys[i] ?? 0);
+            if ((item.weights[i] ?? 0) >= 1 && l > 0) item.df = Math.min(item.df, l);
           }
-          plan.push({ keys, df });
-        });
+          plan.push(item);
+        }
       }
     }
     plan.sort((a, b) => a.df - b.df);
@@ -377,43 +618,48 @@ export class ScreeningIndex {
     const touched: number[] = [];
     for (const exact of [true, false]) {
       for (const p of plan) {
-        const mark = ++this.stamp;
-        if (this.stamp > 2_000_000_000) {
-          this.stamp = 1;
-          this.mark.fill(0);
-        }
-        for (const k of p.keys) {
-          if (k.w >= 1 !== exact) continue;
-          const df = this.df(k.key);
+        const mark = this.nextStamp();
+        for (let i = 0; i < p.keys.length; i++) {
+          const w = p.weights[i] ?? 0;
+          if (w >= 1 !== exact) continue;
+          const key = p.keys[i] ?? 0;
+          const df = this.df(key);
           if (df === 0) continue;
           const idf = Math.log(1 + live / df);
           const onlyExisting = touched.length > 0 && (df > common || (!exact && touched.length >= 4 * want));
-          this.visit(k.key, idf * k.w, mark, onlyExisting, touched);
+          this.visit(key, idf * w, mark, onlyExisting, touched);
         }
       }
     }
 
-    const heap = new TopHeap(want);
-    const qTexts = new Set<string>();
-    const qKeys = new Set<string>();
-    for (const n of rec.names) {
-      for (const f of n.forms) {
-        for (const t of [...f.tokens, ...f.joined]) {
-          qTexts.add(t.text);
-          qKeys.add(t.key);
-          if (t.altKey !== undefined) qKeys.add(t.altKey);
-        }
-      }
+    // Cut to the best `want` visible candidates on key score plus tie-breaker. The tie-breaker adds
+    // at most maxBonus: a first pass on the key score alone finds the bar it must clear.
+    const qs = this.markQuery(rec);
+    const texts = new Set<string>();
+    for (const nm of rec.names) for (const f of nm.forms) for (const t of [...f.tokens, ...f.joined]) texts.add(t.text);
+    const maxBonus = EXACT_BONUS * texts.size + COVER_BONUS;
+    const flags = this.flags;
+    const acc = this.acc;
+    const visible = (s: number): boolean => {
+      const fl = flags[s] ?? DEAD;
+      return fl === PUBLIC || (fl === RESTRICTED && canSee(this.entryOf[s]?.access, options.access));
+    };
+    const bar = new TopHeap(want);
+    for (let i = 0; i < touched.length; i++) {
+      const s = touched[i] ?? 0;
+      const a = acc[s] ?? 0;
+      if (a > bar.min && visible(s)) bar.push(s, a);
     }
-    const maxBonus = EXACT_BONUS * qTexts.size + COVER_BONUS;
-    for (const s of touched) {
-      let score = this.acc[s] ?? 0;
-      this.acc[s] = 0;
-      if (score + maxBonus < heap.min) continue;
-      const slot = this.slots[s];
-      if (slot === undefined || !canSee(slot.entry.access, options.access)) continue;
+    const floor = bar.min - maxBonus;
+    const heap = new TopHeap(want);
+    for (let i = 0; i < touched.length; i++) {
+      const s = touched[i] ?? 0;
+      let score = acc[s] ?? 0;
+      acc[s] = 0;
+      this.found[s >>> 5] = 0;
+      if (score < floor || score + maxBonus < heap.min || !visible(s)) continue;
       // Keys are coarse: many entries may tie on them. Identical spellings break the tie.
-      score += tieBreak(slot.rec, qTexts, qKeys);
+      score += this.tieBreak(s, qs);
       if (score <= heap.min) continue;
       heap.push(s, score);
     }
@@ -432,37 +678,37 @@ export class ScreeningIndex {
     };
 
     // Score every candidate cheaply, then explain only those returned.
-    const scored: { s: number; score: number }[] = [];
+    const scored: { s: number; score: number; rec: AnalyzedRecord }[] = [];
     for (const s of heap.slots) {
-      const slot = this.slots[s];
-      if (slot === undefined) continue;
-      const score = applyQualifiers(bestNameValue(rec, slot.rec, sim), rec, slot.rec);
-      if (score >= minScore && score > 0) scored.push({ s, score });
+      if (this.entryOf[s] === undefined) continue;
+      const cRec = this.recOf(s);
+      const score = applyQualifiers(bestNameValue(rec, cRec, sim), rec, cRec);
+      if (score >= minScore && score > 0) scored.push({ s, score, rec: cRec });
     }
     scored.sort((a, b) => b.score - a.score || this.idOrder(a.s, b.s));
     const hits: SearchHit[] = [];
-    for (const { s } of scored.slice(0, top)) {
-      const slot = this.slots[s];
-      if (slot === undefined) continue;
-      const r = scoreRecords(rec, slot.rec, sim);
+    for (const { s, rec: cRec } of scored.slice(0, top)) {
+      const entry = this.entryOf[s];
+      if (entry === undefined) continue;
+      const r = scoreRecords(rec, cRec, sim);
       const first = r.explanation[0];
       const hit: SearchHit = {
-        id: slot.entry.id,
-        name: slot.entry.name,
-        matchedName: first?.code === 'name_compared' ? first.candidate : slot.entry.name,
+        id: entry.id,
+        name: entry.name,
+        matchedName: first?.code === 'name_compared' ? first.candidate : entry.name,
         score: r.score,
         explanation: r.explanation,
         alert: r.score >= alertAt,
       };
-      if (slot.entry.source !== undefined) hit.source = slot.entry.source;
+      if (entry.source !== undefined) hit.source = entry.source;
       hits.push(hit);
     }
     return hits;
   }
 
   private idOrder(a: number, b: number): number {
-    const x = this.slots[a]?.entry.id ?? '';
-    const y = this.slots[b]?.entry.id ?? '';
+    const x = this.entryOf[a]?.id ?? '';
+    const y = this.entryOf[b]?.id ?? '';
     return x < y ? -1 : x > y ? 1 : 0;
   }
 
@@ -475,53 +721,84 @@ export class ScreeningIndex {
 
   /** All live entries, in insertion order. */
   *entries(): IterableIterator<WatchlistEntry> {
-    for (const s of this.slots) if (s !== undefined) yield s.entry;
+    for (const e of this.entryOf) if (e !== undefined) yield e;
   }
 
-  /** Serialise the analysed index (not just the entries), so loading skips the analysis. */
+  /**
+   * Serialise the analysed index (not just the entries), so loading skips the analysis. A compact
+   * binary format: sections of JSON (header, tokens, particle sets, entries in chunks) and one of
+   * raw integers (the analysed names); postings are rebuilt from the integers on load.
+   */
   toBuffer(): Buffer {
-    const live = this.slots.filter((s): s is Slot => s !== undefined);
-    const data: SnapshotData = {
-      version: SNAPSHOT_VERSION,
-      alertThreshold: this.alertThreshold,
-      tokens: this.tokens,
-      entries: live.map((s) => s.entry),
-      names: live.map((s) =>
-        s.rec.names.map((n) => ({
-          name: n.name,
-          type: n.type,
-          forms: n.forms.map((f) => ({ ids: f.tokens.map((t) => t.id ?? 0), particles: f.particles })),
-        })),
-      ),
+    const parts: Buffer[] = [Buffer.from(SNAPSHOT_MAGIC, 'latin1')];
+    const section = (b: Buffer): void => {
+      const len = Buffer.alloc(8);
+      len.writeBigUInt64LE(BigInt(b.length));
+      parts.push(len, b);
     };
-    return serialize(data);
+    const json = (x: unknown): void => section(Buffer.from(JSON.stringify(x), 'utf8'));
+    const live: number[] = [];
+    for (let s = 0; s < this.entryOf.length; s++) if (this.entryOf[s] !== undefined) live.push(s);
+    const CHUNK = 50_000;
+    json({ alertThreshold: this.alertThreshold, entries: live.length, chunk: CHUNK });
+    json(this.tokens.map((t) => [t.text, t.script, t.latin, t.phon, t.key, t.altPhon ?? null, t.altKey ?? null]));
+    json(this.particleSets);
+    for (let i = 0; i < live.length; i += CHUNK) json(live.slice(i, i + CHUNK).map((s) => this.entryOf[s]));
+    const saved = this.pool;
+    this.pool = new IntList(Math.max(1024, saved.n));
+    const offs = new Int32Array(live.length);
+    live.forEach((s, i) => {
+      offs[i] = this.pool.n;
+      this.copyRec(saved.a, this.recOff.get(s));
+    });
+    const packed = this.pool;
+    this.pool = saved;
+    section(Buffer.from(offs.buffer, offs.byteOffset, offs.byteLength));
+    section(Buffer.from(packed.a.buffer, 0, packed.n * 4));
+    return Buffer.concat(parts);
   }
 
   /** Rebuild an index from {@link toBuffer}'s output. */
   static fromBuffer(buf: Buffer): ScreeningIndex {
-    const data = deserialize(buf) as SnapshotData;
-    if (data.version !== SNAPSHOT_VERSION) throw new Error(`screening snapshot version ${String(data.version)} is not ${SNAPSHOT_VERSION}`);
-    const idx = new ScreeningIndex({ alertThreshold: data.alertThreshold });
-    idx.tokens = data.tokens;
-    for (const t of data.tokens) idx.tokenIds.set(`${t.script}\u0000${t.text}`, t.id ?? 0);
-    data.entries.forEach((entry, i) => {
-      // Dates, countries and documents are cheap to analyse again; names are not.
-      const rec = analyzeRecord({ ...entry, name: '', aliases: [] });
-      for (const n of data.names[i] ?? []) {
-        rec.names.push({
-          name: n.name,
-          type: n.type,
-          forms: n.forms.map((f) => ({
-            tokens: f.ids.map((id) => data.tokens[id] as TokenInfo),
-            joined: [],
-            particles: f.particles,
-          })),
-        });
-      }
-      const slot = idx.slots.length;
-      idx.slots.push({ entry, rec });
-      idx.idToSlot.set(entry.id, slot);
-      idx.indexSlot(slot, rec);
+    if (buf.length < SNAPSHOT_MAGIC.length || buf.toString('latin1', 0, SNAPSHOT_MAGIC.length) !== SNAPSHOT_MAGIC) {
+      throw new Error(`not a screening snapshot of this version (${SNAPSHOT_MAGIC})`);
+    }
+    let at = SNAPSHOT_MAGIC.length;
+    const section = (): Buffer => {
+      if (at + 8 > buf.length) throw new Error('screening snapshot is truncated');
+      const len = Number(buf.readBigUInt64LE(at));
+      at += 8;
+      if (at + len > buf.length) throw new Error('screening snapshot is truncated');
+      const b = buf.subarray(at, at + len);
+      at += len;
+      return b;
+    };
+    const json = <T>(): T => JSON.parse(section().toString('utf8')) as T;
+    const head = json<{ alertThreshold: number; entries: number; chunk: number }>();
+    const idx = new ScreeningIndex({ alertThreshold: head.alertThreshold });
+    const toks = json<[string, Script, string, string, string, string | null, string | null][]>();
+    for (const [text, script, latin, phon, key, altPhon, altKey] of toks) {
+      const t: TokenInfo = { text, script, latin, phon, key };
+      if (altPhon !== null) t.altPhon = altPhon;
+      if (altKey !== null) t.altKey = altKey;
+      idx.addToken(t, `${script}\u0000${text}`);
+    }
+    idx.particleSets = json<string[][]>();
+    idx.particleIds = new Map(idx.particleSets.map((p, i) => [p.join('\u0000'), i]));
+    const entries: WatchlistEntry[] = [];
+    for (let i = 0; i < head.entries; i += head.chunk) for (const e of json<WatchlistEntry[]>()) entries.push(e);
+    const offSec = section();
+    const poolSec = section();
+    const offs = new Int32Array(offSec.buffer.slice(offSec.byteOffset, offSec.byteOffset + offSec.byteLength));
+    const pool = new Int32Array(poolSec.buffer.slice(poolSec.byteOffset, poolSec.byteOffset + poolSec.byteLength));
+    if (entries.length !== head.entries || offs.length !== head.entries) throw new Error('screening snapshot is inconsistent');
+    idx.pool = new IntList(Math.max(1024, pool.length));
+    idx.pool.a.set(pool);
+    idx.pool.n = pool.length;
+    entries.forEach((entry, i) => {
+      const slot = idx.newSlot(entry);
+      idx.recOff.set(slot, offs[i] ?? 0);
+      idx.indexSlot(slot);
     });
     return idx;
   }

@@ -56,10 +56,16 @@ export function normalizeDocumentNumber(n: string): string {
   return n.normalize('NFKC').toUpperCase().replace(/[^0-9A-Z]/g, '');
 }
 
-/** Analyse a record's names, dates, nationalities and documents once. */
-export function analyzeRecord(r: PersonRecord, withJoinedTokens = true): AnalyzedRecord {
-  const names: EntryName[] = [{ name: r.name, type: 'primary' }, ...(r.aliases ?? [])];
-  const seen = new Set<string>();
+/** A record's names in order: its main name, then its aliases. */
+export function recordNames(r: PersonRecord): EntryName[] {
+  return [{ name: r.name, type: 'primary' }, ...(r.aliases ?? [])];
+}
+
+/**
+ * Analyse a record's dates, nationalities, gender and documents, not its names (`names` is empty):
+ * the index stores names compactly and rebuilds the rest from the entry when it scores a candidate.
+ */
+export function analyzeDetails(r: PersonRecord): AnalyzedRecord {
   const out: AnalyzedRecord = {
     names: [],
     birthDates: r.birthDates?.length ? r.birthDates.map(parseDate).filter((d): d is ParsedDate => d !== undefined) : (NONE_DATES as ParsedDate[]),
@@ -71,7 +77,14 @@ export function analyzeRecord(r: PersonRecord, withJoinedTokens = true): Analyze
       : (NONE_DOCS as AnalyzedRecord['documents']),
   };
   if (r.gender !== undefined) out.gender = r.gender;
-  for (const n of names) {
+  return out;
+}
+
+/** Analyse a record's names, dates, nationalities and documents once. */
+export function analyzeRecord(r: PersonRecord, withJoinedTokens = true): AnalyzedRecord {
+  const out = analyzeDetails(r);
+  const seen = new Set<string>();
+  for (const n of recordNames(r)) {
     if (seen.has(n.name) || n.name.trim().length === 0) continue;
     seen.add(n.name);
     const forms = analyzeName(n.name, withJoinedTokens).filter((f) => f.tokens.length > 0);
