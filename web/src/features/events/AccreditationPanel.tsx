@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Card, FileInput, Group, Modal, Pagination, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title, useDirection } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Modal, Pagination, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title, useDirection } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ACCREDITATION_CATEGORIES, type AccreditationDecision, type PAccreditation, type PAccreditationPage, type PEvent } from '../../../../common';
 import { IconAlert } from '../../components/icons';
@@ -116,6 +117,15 @@ function PersonRow({ p, onDecide }: { p: PAccreditation; onDecide: () => void })
         )}
         {p.documentHits.map((d) => (
           <Text key={d.id} size="xs" mt={2} c="red">{t('events.accreditation.documentHit', { type: t(`events.lossType.${d.lossType}`, { defaultValue: d.lossType }), agency: d.agency.name })}</Text>
+        ))}
+        {p.hits.map((h) => (
+          <Text key={h.id} size="xs" mt={2} data-testid="accreditation-hit">
+            {h.abilities.open ? (
+              <Anchor component={Link} to={`/hits/${h.id}`} size="xs" fw={600}>{t(`events.accreditation.hitLink.${h.state}`)}</Anchor>
+            ) : (
+              <Text span size="xs" c="dimmed">{t(`events.accreditation.hitState.${h.state}`)}</Text>
+            )}
+          </Text>
         ))}
       </Table.Td>
       <Table.Td>
