@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePng } from '../../../demo/png';
+import { rewrapUnderCurrentKey } from '../../../cli/keys';
+import { loadMasterKey, pruneMasterKeyFile, rotateMasterKeyFile } from '../../../platform/crypto';
 import { withActor } from '../../../platform/db';
 import { buildUser, call, createTestEnv, signIn, type Session, type TestEnv } from '../../../test/harness';
 import { buildNoticeWorld, RED_NOTICE, type NoticeWorld } from './world';
@@ -206,5 +208,17 @@ describe('the photo of a notice’s subject', () => {
     }));
     expect(await look(w.deLiaison.id, w.de.id, w.de.deskId)).toEqual({ photos: '0', chunks: '0' });
     expect(await look(w.esLiaison.id, w.es.id, w.es.deskId)).toEqual({ photos: '1', chunks: '1' });
+  });
+
+  it('stays viewable through master key rotation: its data key is rewrapped, then the old key pruned', async () => {
+    const id = await withPhoto();
+    const oldId = env.deps.masterKey.id;
+    const newId = rotateMasterKeyFile(env.config.masterKeyFile);
+    env.deps.masterKey = loadMasterKey(env.config.masterKeyFile, false);
+    expect((await rewrapUnderCurrentKey(env.db, env.deps.masterKey)).attachments).toBeGreaterThanOrEqual(1);
+    expect((await sql<{ key_id: string }>`SELECT DISTINCT key_id FROM notice_photos`.execute(env.db.unsafeOwner)).rows.map((r) => r.key_id)).toEqual([newId]);
+    expect(pruneMasterKeyFile(env.config.masterKeyFile)).toEqual([oldId]);
+    env.deps.masterKey = loadMasterKey(env.config.masterKeyFile, false);
+    expect((await getPhoto(w.esLiaison.s, id)).rawPayload.equals(png())).toBe(true);
   });
 });
