@@ -1,26 +1,15 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type Browser } from './support/browser';
-import { login } from './support/app';
+import { describe, expect, inject, it } from 'vitest';
+import { demoSessions } from './support/session';
 
 const baseUrl = inject('baseUrl');
-const password = inject('demoPassword');
 const TITLE = 'Migrant smuggling network Tangier–Algeciras';
 let casePath = '';
 
 describe('a case shared between Morocco and Spain, invisible to Germany', () => {
-  const browsers: Browser[] = [];
-  const open = async () => {
-    const b = await openBrowser();
-    browsers.push(b);
-    return b.page;
-  };
-  afterAll(async () => {
-    for (const b of browsers) await b.close();
-  });
+  const { signIn } = demoSessions();
 
   it('a DGSN liaison officer opens the case and invites the Policía Nacional', async () => {
-    const page = await open();
-    await login(page, baseUrl, 'liaison@dgsn.demo', password);
+    const page = await signIn('liaison@dgsn.demo');
     await page.getByRole('link', { name: 'Cases' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
     await page.getByRole('link', { name: 'New case' }).click();
@@ -47,8 +36,7 @@ describe('a case shared between Morocco and Spain, invisible to Germany', () => 
   });
 
   it('a Policía Nacional officer sees the invitation, accepts it and reads the case', async () => {
-    const page = await open();
-    await login(page, baseUrl, 'officer@policia.demo', password);
+    const page = await signIn('officer@policia.demo');
     await page.getByRole('link', { name: 'Cases' }).click();
     const invitation = page.getByTestId('invitation').filter({ hasText: TITLE });
     await invitation.waitFor();
@@ -66,8 +54,7 @@ describe('a case shared between Morocco and Spain, invisible to Germany', () => 
   });
 
   it('a Bundespolizei officer cannot find it: not in the list, and its address answers “not found”', async () => {
-    const page = await open();
-    await login(page, baseUrl, 'officer@bundespolizei.demo', password);
+    const page = await signIn('officer@bundespolizei.demo');
     await page.getByRole('link', { name: 'Cases' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
     await page.waitForLoadState('networkidle');

@@ -1,8 +1,8 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openBrowser, type Browser } from './support/browser';
-import { login } from './support/app';
+import { login, logout } from './support/app';
+import { demoSessions } from './support/session';
 
 const baseUrl = inject('baseUrl');
 const password = inject('demoPassword');
@@ -13,6 +13,7 @@ const WORLD_CUP = 'FIFA World Cup 2030';
 const LISTED = 'Youssef Benjelloun';
 const SPANISH = 'Yusef Benyelún';
 const INCIDENT = 'Flares thrown from the south stand';
+const EDITED = 'Twenty stadiums in seventeen cities; the committee meets daily at 08:00 UTC during the tournament.';
 
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -35,19 +36,10 @@ async function openWorldCup(page: Page) {
 }
 
 describe('major-event security: accreditation, a live board shared by the committee, nothing for others', () => {
-  const browsers: Browser[] = [];
-  const open = async () => {
-    const b = await openBrowser();
-    browsers.push(b);
-    return b.page;
-  };
-  afterAll(async () => {
-    for (const b of browsers) await b.close();
-  });
+  const { browsers, signIn } = demoSessions();
 
   it('a committee member uploads an accreditation list; the listed person under a Spanish spelling is referred', async () => {
-    const page = await open();
-    await login(page, baseUrl, 'admin@dgsn.demo', password);
+    const page = await signIn('admin@dgsn.demo');
     const wl = await apiFromPage(page, 'POST', `/api/watchlists?name=${encodeURIComponent('DGSN major-event watchlist (e2e)')}&scope=agency`, `id,name,birth_date,nationality\nev-1,${LISTED},1990-04-12,MA\n`, 'text/csv');
     expect(wl.status, wl.body).toBe(202);
     // Wait for the import job to finish before screening against it.
@@ -55,9 +47,7 @@ describe('major-event security: accreditation, a live board shared by the commit
     await expect.poll(async () => page.evaluate(async (id) => ((await (await fetch(`/api/jobs/${id}`)).json()) as { job: { state: string } }).job.state, jobId), { timeout: 30_000 }).toBe('succeeded');
 
     await page.goto(`${baseUrl}/`);
-    await page.getByRole('button', { name: 'Account menu' }).click();
-    await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await logout(page);
 
     await login(page, baseUrl, 'officer@dgsn.demo', password);
     await openWorldCup(page);
@@ -84,8 +74,7 @@ describe('major-event security: accreditation, a live board shared by the commit
   });
 
   it('an incident logged at a venue appears on another member’s board without reload', async () => {
-    const spain = await open();
-    await login(spain, baseUrl, 'officer@policia.demo', password);
+    const spain = await signIn('officer@policia.demo');
     await openWorldCup(spain);
     await spain.getByTestId('venue-map').waitFor();
     const markers = await spain.getByTestId('incident-marker').count();
@@ -143,8 +132,7 @@ describe('major-event security: accreditation, a live board shared by the commit
 
   it('a non-member agency sees nothing: no event listed, the event’s address is not found', async () => {
     const spainUrl = browsers[1]!.page.url().split('?')[0]!;
-    const page = await open();
-    await login(page, baseUrl, 'officer@anticorruption.demo', password);
+    const page = await signIn('officer@anticorruption.demo');
     await page.getByRole('link', { name: 'Major events' }).click();
     await page.getByText('No events').waitFor();
     expect(await page.getByTestId('event-card').count()).toBe(0);
@@ -153,5 +141,47 @@ describe('major-event security: accreditation, a live board shared by the commit
     expect(await page.content()).not.toContain(INCIDENT);
     const api = await page.evaluate(async (path) => (await fetch(path)).status, `/api/major-events/${spainUrl.split('/').pop()}/board`);
     expect(api).toBe(404);
+  });
+  it('the chair’s supervisor edits the event and switches a committee seat; a member’s officer is offered neither', async () => {
+    const page = await signIn('supervisor@dgsn.demo');
+    await openWorldCup(page);
+    await page.getByRole('button', { name: 'Edit event' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit the event' });
+    expect(await dialog.getByLabel('Name').inputValue()).toBe(WORLD_CUP);
+    await dialog.getByLabel('Description').fill(EDITED);
+    await shot(page, 'events-edit-en');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText(EDITED).waitFor();
+
+    await page.getByRole('tab', { name: 'Committee and venues' }).click();
+    const seat = page.getByTestId('committee').getByRole('radiogroup', { name: 'Seat of Bundespolizei' });
+    expect(await seat.getByRole('radio', { name: 'Observer' }).isChecked()).toBe(true);
+    await seat.locator('label', { hasText: 'Member' }).click();
+    await expect.poll(async () => seat.getByRole('radio', { name: 'Member' }).isChecked()).toBe(true);
+    await page.getByTestId('venues').waitFor();
+    await shot(page, 'events-committee-chair-en');
+    await seat.locator('label', { hasText: 'Observer' }).click();
+    await expect.poll(async () => seat.getByRole('radio', { name: 'Observer' }).isChecked()).toBe(true);
+
+    await page.locator('select[name="language"]').selectOption('ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.getByTestId('venues').waitFor();
+    await shot(page, 'events-committee-chair-ar');
+    await page.getByRole('button', { name: 'تعديل التظاهرة' }).click();
+    await page.getByRole('dialog', { name: 'تعديل التظاهرة' }).waitFor();
+    await shot(page, 'events-edit-ar');
+    await page.keyboard.press('Escape');
+    await page.locator('select[name="language"]').selectOption('en');
+
+    // Spain's officer (a member) sees the new description but no edit button and no seat switches.
+    const spain = browsers[1]!.page;
+    await spain.reload();
+    await spain.getByText(EDITED).waitFor();
+    expect(await spain.getByRole('button', { name: 'Edit event' }).count()).toBe(0);
+    await spain.getByRole('tab', { name: 'Committee and venues' }).click();
+    await spain.getByTestId('committee').waitFor();
+    expect(await spain.getByTestId('committee').getByRole('radiogroup').count()).toBe(0);
+    expect(await spain.getByTestId('committee').getByRole('button', { name: /^Remove/ }).count()).toBe(0);
   });
 });

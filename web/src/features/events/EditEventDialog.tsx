@@ -35,7 +35,7 @@ export function EditEventDialog({ event, onClose }: { event: PEvent; onClose: ()
       <form onSubmit={(e) => { e.preventDefault(); if (changed) update.mutate(body, { onSuccess: onClose }); }} data-testid="edit-event">
         <Stack gap="sm">
           <ErrorAlert error={fields.rest ? update.error : null} />
-          <TextInput label={t('events.create.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required minLength={3} maxLength={200} error={fields.of('name')} data-autofocus />
+          <TextInput label={t('events.create.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required minLength={3} maxLength={200} error={fields.of('name')} dir="auto" data-autofocus />
           <Group grow align="flex-start">
             <TextInput type="date" label={t('events.create.startsOn')} value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} required error={fields.of('startsOn')} />
             <TextInput type="date" label={t('events.create.endsOn')} value={endsOn} onChange={(e) => setEndsOn(e.currentTarget.value)} required error={fields.of('endsOn')} />
@@ -51,7 +51,7 @@ export function EditEventDialog({ event, onClose }: { event: PEvent; onClose: ()
             max={365}
             error={fields.of('retentionDays')}
           />
-          <Textarea label={t('events.create.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} maxLength={4000} error={fields.of('description')} />
+          <Textarea label={t('events.create.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} maxLength={4000} error={fields.of('description')} dir="auto" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('events.cancel')}</Button>
             <Button type="submit" loading={update.isPending} disabled={!changed || name.trim().length < 3}>{t('events.edit.submit')}</Button>
