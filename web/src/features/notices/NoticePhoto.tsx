@@ -34,6 +34,9 @@ export function PhotoFrame({ notice, src, width, label }: { notice: Pick<PNotice
   return <img src={url} alt={t('notices.photo.alt', { name: notice.name })} data-photo="shown" onError={() => setFailed(url)} style={{ ...box, objectFit: 'cover', display: 'block' }} />;
 }
 
+/** A type refused by the browser's own pre-check, before anything is sent. */
+const REFUSED_HERE = new ApiError(415, 'photo_type_refused', 'Not a JPEG, PNG or WebP image.');
+
 /** Why an upload failed, in the reader's language: the refused type and the size limit are named. */
 function photoErrorText(t: (k: string, o?: Record<string, unknown>) => string, text: (e: unknown) => string, e: unknown): string {
   if (e instanceof ApiError) {
@@ -58,7 +61,8 @@ export function NoticePhotoEditor({ notice, width = 160 }: { notice: PNotice; wi
   const remove = useRemoveNoticePhoto(notice.id);
   const [preview, setPreview] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The error itself is kept (not its words), so that it reads in the interface language of the moment.
+  const [error, setError] = useState<unknown>(null);
   const abort = useRef<(() => void) | null>(null);
   const resetRef = useRef<() => void>(null);
   useEffect(() => () => abort.current?.(), []);
@@ -69,7 +73,7 @@ export function NoticePhotoEditor({ notice, width = 160 }: { notice: PNotice; wi
     setError(null);
     remove.reset();
     if (!(NOTICE_PHOTO_TYPES as readonly string[]).includes(file.type)) {
-      setError(t('notices.photo.typeRefused'));
+      setError(REFUSED_HERE);
       return;
     }
     // A local preview while it uploads (a data: address: the page's content security policy allows those for images).
@@ -82,7 +86,7 @@ export function NoticePhotoEditor({ notice, width = 160 }: { notice: PNotice; wi
     run.done.then(
       () => setError(null),
       (e: unknown) => {
-        if (!(e instanceof ApiError && e.code === 'aborted')) setError(photoErrorText(t, text, e));
+        if (!(e instanceof ApiError && e.code === 'aborted')) setError(e);
       },
     ).finally(() => {
       abort.current = null;
@@ -117,9 +121,9 @@ export function NoticePhotoEditor({ notice, width = 160 }: { notice: PNotice; wi
           )}
         </Group>
       )}
-      {(error ?? (remove.error ? text(remove.error) : null)) && (
+      {(error ?? remove.error) !== null && (
         <Text size="xs" c="red.8" role="alert" data-photo-error>
-          {error ?? text(remove.error)}
+          {photoErrorText(t, text, error ?? remove.error)}
         </Text>
       )}
       <Text size="xs" c="dimmed">{t('notices.photo.help')}</Text>
