@@ -71,6 +71,12 @@ describe('major-event security: accreditation, a live board shared by the commit
     expect(others.filter((t) => t.includes('No hit: approve'))).toHaveLength(2);
     await page.getByTestId('accreditation-summary').locator('svg.recharts-surface').first().waitFor();
     await shot(page, 'events-accreditation-en');
+    // The referral is a hit of the officer who uploaded the list: the row links to it, to confirm or discard.
+    await first.getByRole('link', { name: 'Open hit: confirm or discard' }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(LISTED) }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('Accreditation');
+    await page.goBack();
+    await page.getByTestId('accreditation-people').waitFor();
   });
 
   it('an incident logged at a venue appears on another member’s board without reload', async () => {
@@ -96,11 +102,15 @@ describe('major-event security: accreditation, a live board shared by the commit
     await morocco.getByRole('option', { name: 'High' }).click();
     await dialog.getByRole('combobox', { name: 'Venue' }).fill('Camp Nou');
     await morocco.getByRole('option', { name: /Camp Nou/ }).click();
+    await dialog.getByRole('combobox', { name: 'Linked case' }).fill('Go-fast');
+    await morocco.getByRole('option', { name: /Go-fast boat network/ }).click();
     await dialog.getByRole('button', { name: 'Log incident' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
     await spain.getByTestId('incident-log').getByText(INCIDENT).waitFor({ timeout: 20_000 });
     expect(await spain.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+    // Spain's officer works on the linked case too, so sees its title.
+    await spain.getByTestId('incident-log').getByText(/Case: Go-fast boat network/).waitFor();
     await expect.poll(async () => spain.getByTestId('incident-marker').count()).toBe(markers + 1);
     await spain.getByTestId('chart-category').locator('svg.recharts-surface').waitFor();
     await shot(spain, 'events-board-en');
@@ -111,6 +121,7 @@ describe('major-event security: accreditation, a live board shared by the commit
     await drawer.getByLabel('Update').fill('Mossos and Policía Nacional units moved into the south stand; two people detained.');
     await drawer.getByRole('combobox', { name: 'Status' }).click();
     await spain.getByRole('option', { name: 'In progress' }).click();
+    expect(await drawer.getByTestId('incident-linked-case').textContent()).toMatch(/Go-fast boat network/);
     await drawer.getByRole('button', { name: 'Post update' }).click();
     await drawer.getByText('Status: Open → In progress').waitFor();
     await shot(spain, 'events-incident-en');
