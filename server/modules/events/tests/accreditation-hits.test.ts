@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unsafeWithOwner } from '../../../platform/db';
+import { jobRunnerFor, jobsTx } from '../../../platform/jobs';
 import { buildUser, call, createTestEnv, signIn, type Session, type TestEnv } from '../../../test/harness';
 import { ntx } from '../../notices';
 import { buildNoticeWorld, RED_NOTICE, type NoticeWorld } from '../../notices/tests/world';
@@ -104,6 +106,23 @@ describe('accreditation alerts become hits', () => {
     const stolen = await person(w.maOfficer.s, 'Lucía');
     expect((await call(env, w.maOfficer.s, 'POST', `/api/hits/${stolen.hits[0]!.id}/decision`, { decision: 'discard', reason: 'The passport was reported found.' })).statusCode).toBe(200);
     expect((await person(w.maOfficer.s, 'Lucía')).hits[0]!.state).toBe('discarded');
+  });
+
+  it('a job started again (a restart before it finished) goes on after its last written chunk: no person or hit twice', async () => {
+    const count = async () => ({
+      people: (await people(w.maOfficer.s)).length,
+      hits: (await ntx(env.db.unsafeOwner).selectFrom('hits').select('id').where('job_id', '=', jobId).execute()).length,
+    });
+    const before = await count();
+    expect(before).toEqual({ people: 3, hits: 2 });
+    await unsafeWithOwner(env.db, 'system', async ({ tx }) => {
+      await jobsTx(tx).updateTable('jobs').set({ state: 'queued', finished_at: null, attempts: 0 }).where('id', '=', jobId).execute();
+    });
+    jobRunnerFor(env.db).wake();
+    const again = await waitJob(env, w.maOfficer.s, jobId);
+    expect(again.state, again.error ?? '').toBe('succeeded');
+    expect(again.result).toEqual({ people: 3, referred: 2 });
+    expect(await count()).toEqual(before);
   });
 
   it('after the retention period the discarded hit goes with the people; the confirmed one stays with the NCB exchange', async () => {
