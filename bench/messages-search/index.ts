@@ -3,10 +3,10 @@
  * messages", target p95 ≤ 200 ms on PostgreSQL).
  *
  *   npm run bench -- messages-search [--size 1000000] [--db postgres|pglite] [--url postgres://…] [--reps 30]
- *                                    [--agencies 60] [--cases SIZE/50] [--budget 60] [--timeout 30000]
+ *                                    [--agencies 60] [--cases SIZE/50] [--budget 60] [--timeout 30000] [--keep]
  *
  * A fresh database (on PostgreSQL a throwaway one on the server of --url / DATABASE_URL / 127.0.0.1:5432, dropped at
- * the end; or PGlite in a temporary folder) is migrated up to, not including, 0013; it is filled as the owner with
+ * the end unless --keep; or PGlite in a temporary folder) is migrated up to, not including, 0013; it is filled as the owner with
  * SIZE messages in six languages spread over agencies and cases (./data.ts: recipients, TLP:RED readers and the
  * reader's read marks exist, the search vector is computed as the send command computes it). Then, as the officer
  * of one large agency (agency 0: about a third of all cases), each kind of list and search is timed three ways:
@@ -244,6 +244,7 @@ export async function main(args: string[]): Promise<void> {
     if (mismatches > 0) process.exitCode = 1;
   } finally {
     if (db) await db.close().catch(() => undefined);
-    await cleanup();
+    if (args.includes('--keep') && kind !== 'pglite') console.log(`kept the database ${name}`);
+    else await cleanup();
   }
 }
