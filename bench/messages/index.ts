@@ -8,6 +8,8 @@
  * comes from 127.0.0.1.
  *
  *   npm run bench -- messages [--seconds 20] [--officers 200] [--messages 100000] [--db pglite,postgres]
+ *
+ * TANSIQ_BENCH_SERVER_NODE_ARGS passes Node options to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -74,7 +76,7 @@ async function prepare(db: Database, officers: number, secure: boolean): Promise
 
 function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, [join(ROOT, 'bin/tansiq.mjs'), 'serve'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', TANSIQ_FAST_HASHING: 'true', TANSIQ_RATE_LIMIT_PER_MINUTE: '1000000' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.TANSIQ_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), join(ROOT, 'bin/tansiq.mjs'), 'serve'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', TANSIQ_FAST_HASHING: 'true', TANSIQ_RATE_LIMIT_PER_MINUTE: '1000000' }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('Tansiq is running')) ok({ url: `http://127.0.0.1:${port}`, child }); });
     child.on('exit', (c) => fail(new Error(`server exited ${c}`)));

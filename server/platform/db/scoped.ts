@@ -61,23 +61,29 @@ export async function withActor<T>(db: Database, actor: Actor, ip: string | null
 
 /** Last steps before commit: the audit append (under the chain lock), then the live notification on PostgreSQL. */
 async function finish(db: Database, tx: Transaction<DB>, events: AuditInput[], live: LiveEvent[]): Promise<void> {
-  if (events.length > 0) await sql`SELECT tansiq_audit_append(${JSON.stringify(events)}::jsonb)`.execute(tx);
   // NOTIFY is transactional: listeners hear it only if this commits. Payloads stay under PostgreSQL's 8 kB limit.
+  const batches: LiveEvent[][] = [];
   if (db.kind === 'postgres') {
     let batch: LiveEvent[] = [];
     let size = 2;
     for (const e of live) {
       const n = JSON.stringify(e).length + 1;
       if (batch.length > 0 && size + n > 7000) {
-        await sql`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(batch)})`.execute(tx);
+        batches.push(batch);
         batch = [];
         size = 2;
       }
       batch.push(e);
       size += n;
     }
-    if (batch.length > 0) await sql`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(batch)})`.execute(tx);
+    if (batch.length > 0) batches.push(batch);
   }
+  // The audit append and the first notification travel in one statement: one round trip fewer per audited write.
+  const first = batches.shift();
+  if (events.length > 0 && first) await sql`SELECT tansiq_audit_append(${JSON.stringify(events)}::jsonb), pg_notify(${CHANNEL}, ${JSON.stringify(first)})`.execute(tx);
+  else if (events.length > 0) await sql`SELECT tansiq_audit_append(${JSON.stringify(events)}::jsonb)`.execute(tx);
+  else if (first) await sql`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(first)})`.execute(tx);
+  for (const b of batches) await sql`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(b)})`.execute(tx);
 }
 
 /**

@@ -20,13 +20,16 @@ const ZCaseId = z.object({ caseId: z.uuid('Not a valid identifier.') });
 async function openMessage(ctx: Ctx, id: string) {
   const m: MessageRow = await loadMessage(ctx, id);
   const receipts = (await receiptsOf(ctx, [id])).get(id) ?? [];
-  const acked = !!(await ctx.tx.selectFrom('message_h3_acks').select('user_id').where('message_id', '=', id).where('user_id', '=', ctx.actor.userId!).executeTakeFirst());
+  // Only an H3 message has an acknowledgement to look up.
+  const acked = m.handling_code === 'H3' && !!(await ctx.tx.selectFrom('message_h3_acks').select('user_id').where('message_id', '=', id).where('user_id', '=', ctx.actor.userId!).executeTakeFirst());
   const record = messageRecord(ctx.actor, m, receipts, acked);
   if (!messagePolicy.can(ctx.actor, 'readBody', record) && m.handling_code !== 'H3') throw notFound('message');
+  let receiptChanged = false;
   if (messagePolicy.can(ctx.actor, 'readBody', record)) {
     await sql`INSERT INTO message_reads (message_id, user_id, agency_id) VALUES (${id}, ${ctx.actor.userId}, ${ctx.actor.agencyId}) ON CONFLICT DO NOTHING`.execute(ctx.tx);
     const own = receipts.find((r) => r.agency_id === ctx.actor.agencyId);
     if (own && !own.first_read_at) {
+      receiptChanged = true;
       await ctx.tx.updateTable('message_recipients').set({ first_read_at: new Date() }).where('message_id', '=', id).where('agency_id', '=', ctx.actor.agencyId!).execute();
       ctx.emit({ topic: 'message', id, audience: { agencyIds: [m.sender_agency_id] } });
     }
@@ -36,7 +39,8 @@ async function openMessage(ctx: Ctx, id: string) {
   const redReaders = m.tlp === 'RED' && m.sender_user_id === ctx.actor.userId
     ? null
     : m.tlp === 'RED' ? Number((await ctx.tx.selectFrom('message_red_readers').select((eb) => eb.fn.countAll<string>().as('n')).where('message_id', '=', id).executeTakeFirstOrThrow()).n) : null;
-  const fresh = (await receiptsOf(ctx, [id])).get(id) ?? receipts;
+  // Read again only when this read changed the agency's receipt.
+  const fresh = receiptChanged ? ((await receiptsOf(ctx, [id])).get(id) ?? receipts) : receipts;
   const attachments = messagePolicy.can(ctx.actor, 'readBody', record) ? await attachmentsOf(ctx, id) : [];
   return presentMessage(ctx.actor, m, fresh, { h3Acknowledged: acked, senderName, redReaders, attachments });
 }
