@@ -5,7 +5,7 @@ import { createTestEnv, buildAgency, buildUser, type TestEnv } from '../../../te
 import { withActor, type Actor } from '../../../platform/db';
 
 // The second wall behind the documents policy: even a request that slipped past the application could not register
-// another state's document (migrations/0015_document_issuer.sql).
+// another state's document (migrations/0014_document_issuer.sql).
 let env: TestEnv;
 beforeAll(async () => {
   env = await createTestEnv();
