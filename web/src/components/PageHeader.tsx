@@ -9,10 +9,14 @@ export function PageHeader({ title, description, actions }: { title: string; des
   return (
     <Group justify="space-between" align="flex-end" mb="md" wrap="wrap" gap="sm">
       <Stack gap={2}>
-        <Title order={1}>{title}</Title>
+        {/* Titles and descriptions are often the user's own words in another script: isolated, so a Latin sentence
+            keeps its full stop at its end in an Arabic page, while the block stays aligned with the page. */}
+        <Title order={1}>
+          <bdi>{title}</bdi>
+        </Title>
         {description && (
           <Text c="dimmed" size="sm">
-            {description}
+            <bdi>{description}</bdi>
           </Text>
         )}
       </Stack>
