@@ -1,8 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PDocument, PDocumentCheck, PDocumentList, PJob, PMrzCheck, TCheckDocumentRequest, TCheckMrzRequest, TCloseDocumentRequest, TListDocumentsQuery, TRegisterDocumentRequest } from '../../../../common';
 import { api, query } from '../../api/client';
-import { useSession } from '../../api/session';
-import { uploadFile } from '../screening/upload';
+import { uploadFile } from '../../api/upload';
 
 export function useCheckDocument() {
   return useMutation({ mutationFn: (body: TCheckDocumentRequest) => api.post<PDocumentCheck>('/api/documents/check', body) });
@@ -39,9 +38,8 @@ export function useCloseDocument() {
 }
 
 export function useUploadDocuments() {
-  const me = useSession();
   return useMutation({
-    mutationFn: ({ file, onProgress }: { file: File; onProgress?: (f: number) => void }) => uploadFile<{ job: PJob; rows: number }>('/api/documents/import', file, me.csrfToken, onProgress),
+    mutationFn: ({ file, onProgress }: { file: File; onProgress?: (f: number) => void }) => uploadFile<{ job: PJob; rows: number }>('/api/documents/import', file, onProgress),
   });
 }
 

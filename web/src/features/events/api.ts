@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PAccreditation, PAccreditationPage, PBoard, PEvent, PEventSummary, PIncident, TAccreditationDecisionRequest, TCommitteeMemberRequest, TCreateEventRequest, TCreateIncidentRequest, TCreateVenueRequest, TIncidentUpdateRequest, TUpdateEventRequest } from '../../../../common';
-import { api, csrfTokenNow, query } from '../../api/client';
-import { uploadFile } from '../screening/upload';
+import { api, query } from '../../api/client';
+import { uploadFile } from '../../api/upload';
 
 import { EVENTS_KEY } from './live';
 
@@ -61,7 +61,7 @@ export function useUploadAccreditation(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ file, purpose, onProgress }: { file: File; purpose: string; onProgress: (f: number) => void }) =>
-      uploadFile<{ list: { id: string; jobId: string } }>(`${base(id)}/accreditation${query({ purpose })}`, file, csrfTokenNow(), onProgress),
+      uploadFile<{ list: { id: string; jobId: string } }>(`${base(id)}/accreditation${query({ purpose })}`, file, onProgress),
     onSuccess: () => void qc.invalidateQueries({ queryKey: EVENTS_KEY }),
   });
 }

@@ -1,8 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PBatchResults, PJob, PScreeningMatch, TScreeningMatchRequest } from '../../../../common';
 import { api, query } from '../../api/client';
-import { useSession } from '../../api/session';
-import { uploadFile } from './upload';
+import { uploadFile } from '../../api/upload';
 
 export type PBatch = PJob & { fileName: string | null; abilities: { cancel: boolean; delete: boolean } };
 
@@ -32,11 +31,10 @@ export function useBatchResults(id: string | null, page: number, alertsOnly: boo
 }
 
 export function useUploadBatch() {
-  const me = useSession();
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ file, purpose, onProgress }: { file: File; purpose: string; onProgress?: (f: number) => void }) =>
-      uploadFile<{ batch: PBatch }>(`/api/screening/batches${query({ purpose })}`, file, me.csrfToken, onProgress),
+      uploadFile<{ batch: PBatch }>(`/api/screening/batches${query({ purpose })}`, file, onProgress),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['screening', 'batches'] }),
   });
 }

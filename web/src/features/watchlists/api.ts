@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PJob, PWatchlist, PWatchlistVersion } from '../../../../common';
 import { api, query } from '../../api/client';
-import { useSession } from '../../api/session';
-import { uploadFile } from '../screening/upload';
+import { uploadFile } from '../../api/upload';
 
 export interface WatchlistsAnswer {
   watchlists: PWatchlist[];
@@ -38,10 +37,9 @@ export function useJob(id: string | null) {
 }
 
 export function useImport() {
-  const me = useSession();
   return useMutation({
     mutationFn: ({ file, name, scope, listId, onProgress }: { file: File; name: string; scope: 'global' | 'agency'; listId: string | null; onProgress?: (f: number) => void }) =>
-      uploadFile<{ job: PJob }>(listId ? `/api/watchlists/${listId}/versions` : `/api/watchlists${query({ name, scope })}`, file, me.csrfToken, onProgress),
+      uploadFile<{ job: PJob }>(listId ? `/api/watchlists/${listId}/versions` : `/api/watchlists${query({ name, scope })}`, file, onProgress),
   });
 }
 
