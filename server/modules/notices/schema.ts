@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 import type { HandlingCode, NoticeColour, NoticeKind, NoticeState, TlpMarking, TNoticeSubject } from '../../../common';
 import type { DB } from '../../platform/db';
+import type { EncryptedChunkColumns, EncryptedFileColumns } from '../../platform/files';
 import type { ScreeningDB } from '../watchlists';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -83,24 +84,13 @@ export interface HitTable {
   created_at: CreatedAt;
 }
 /** Tables of migrations/0012_notice_photos.sql: the subject's photo, encrypted at rest in chunks. */
-export interface NoticePhotoTable {
+export interface NoticePhotoTable extends EncryptedFileColumns {
   id: string;
   notice_id: string;
-  agency_id: string;
-  uploaded_by: string;
   media_type: 'image/jpeg' | 'image/png' | 'image/webp';
-  size_bytes: ColumnType<string, number | undefined, number>;
-  chunk_bytes: number;
-  chunk_count: ColumnType<number, number | undefined, number>;
-  key_id: string;
-  wrapped_key: Buffer;
-  status: ColumnType<'uploading' | 'ready', 'uploading' | undefined, 'ready'>;
-  created_at: CreatedAt;
 }
-export interface NoticePhotoChunkTable {
+export interface NoticePhotoChunkTable extends EncryptedChunkColumns {
   photo_id: string;
-  idx: number;
-  data: Buffer;
 }
 export interface NoticesDB extends DB, ScreeningDB {
   notice_photos: NoticePhotoTable;

@@ -1,27 +1,15 @@
 import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db';
-
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+import type { EncryptedChunkColumns, EncryptedFileColumns } from '../../../platform/files';
 
 /** Tables of migrations/0008_attachments.sql (the foundation's DB type does not list them). */
-export interface AttachmentTable {
+export interface AttachmentTable extends EncryptedFileColumns {
   id: string;
-  agency_id: string;
-  uploaded_by: string;
   filename: string;
   media_type: string;
-  size_bytes: ColumnType<string, number | undefined, number>;
-  chunk_bytes: number;
-  chunk_count: ColumnType<number, number | undefined, number>;
-  key_id: string;
-  wrapped_key: Buffer;
-  status: ColumnType<'uploading' | 'ready', 'uploading' | undefined, 'ready'>;
-  created_at: CreatedAt;
 }
-export interface AttachmentChunkTable {
+export interface AttachmentChunkTable extends EncryptedChunkColumns {
   attachment_id: string;
-  idx: number;
-  data: Buffer;
 }
 export interface MessageAttachmentTable {
   message_id: string;
