@@ -89,21 +89,22 @@ CREATE OR REPLACE FUNCTION tansiq_message_visible(p_message uuid) RETURNS boolea
 $$;
 
 -- ---------------------------------------------------------------- search
--- The messages the caller may see (the same rule as messages_read, spelled out here) that match a text query, with
--- their dates. Inside, the full-text index and the visibility index combine; the caller's list query joins these ids
--- and row-level security checks each row again. It tells the caller nothing beyond what it may read. Planned at each
--- call with the caller's agency and query as values, so the planner sees how common the words and the agency are.
-CREATE FUNCTION tansiq_message_search(p_query tsquery) RETURNS TABLE (id uuid, created_at timestamptz)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public ROWS 500 AS $$
+-- The newest p_limit messages (all when NULL) that the caller may see (the same rule as messages_read, spelled out
+-- here) and that match a text query, with their dates, newest first. Inside, the full-text, visibility and case
+-- indexes combine, or the date index is walked newest first when the words are common; the caller's list query joins
+-- these ids and row-level security checks each row again. It tells the caller nothing beyond what it may read.
+-- Planned at each call with the caller's agency, cases and query as values, so the planner sees how common they are.
+CREATE FUNCTION tansiq_message_search(p_query tsquery, p_limit integer DEFAULT NULL) RETURNS TABLE (id uuid, created_at timestamptz)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public ROWS 200 AS $$
 BEGIN
   IF tansiq_agency() IS NULL THEN RETURN; END IF;
   RETURN QUERY EXECUTE
     'SELECT m.id, m.created_at FROM messages m
-     WHERE m.search @@ $1 AND m.visible_agencies @> ARRAY[$2]::uuid[]
-       AND m.case_id IN (SELECT tansiq_case_ids())
-       AND (m.tlp <> ''RED'' OR m.sender_user_id = $3 OR tansiq_message_red_reader(m.id))'
-    USING p_query, tansiq_agency(), tansiq_user();
+     WHERE m.search @@ $1 AND m.visible_agencies @> ARRAY[$2]::uuid[] AND m.case_id = ANY ($3)
+       AND (m.tlp <> ''RED'' OR m.sender_user_id = $4 OR tansiq_message_red_reader(m.id))
+     ORDER BY m.created_at DESC LIMIT $5'
+    USING p_query, tansiq_agency(), ARRAY(SELECT tansiq_case_ids()), tansiq_user(), p_limit;
 END $$;
 
-REVOKE ALL ON FUNCTION tansiq_message_recipients_added(), tansiq_message_search(tsquery), tansiq_case_visible(uuid) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION tansiq_message_search(tsquery), tansiq_case_visible(uuid) TO tansiq_app;
+REVOKE ALL ON FUNCTION tansiq_message_recipients_added(), tansiq_message_search(tsquery, integer), tansiq_case_visible(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION tansiq_message_search(tsquery, integer), tansiq_case_visible(uuid) TO tansiq_app;
