@@ -1,3 +1,3 @@
-export { storeEncryptedFile, readEncryptedFile, isTooLarge, tooLargeError, type EncryptedFileTables, type StoredFile, type SealedFile } from './store';
+export { INTERRUPTED_UPLOAD_MS, storeEncryptedFile, readEncryptedFile, isTooLarge, tooLargeError, type EncryptedFileTables, type StoredFile, type SealedFile } from './store';
 export { multipartFile, contentDisposition } from './http';
 export type { EncryptedFileColumns, EncryptedChunkColumns } from './columns';

@@ -4,6 +4,9 @@ import { CHUNK_BYTES, decryptChunk, encryptChunk, newDataKey, rechunk, unwrapDat
 import { AppError } from '../http';
 import type { Deps } from '../deps';
 
+/** An upload still unfinished this long after it began was cut off (the server or the connection went away): clean-up jobs remove it. */
+export const INTERRUPTED_UPLOAD_MS = 60 * 60 * 1000;
+
 /** The upload stream says the file passed the size limit (@fastify/multipart's error code). */
 export const isTooLarge = (e: unknown): boolean => (e as { code?: string } | null)?.code === 'FST_REQ_FILE_TOO_LARGE';
 /** The error an over-limit stream ends with (as @fastify/multipart's own). */

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import { unsafeWithOwner, type Database } from '../../../platform/db';
+import { INTERRUPTED_UPLOAD_MS } from '../../../platform/files';
 import { recurringJob, type JobRunner, type RecurringJob } from '../../../platform/jobs';
 import { atx } from './schema';
 
 export const UPLOAD_CLEANUP_JOB = 'messages.upload_cleanup';
-/** An upload still unfinished this long after it began was cut off (the server or the connection went away). */
-export const INTERRUPTED_AFTER_MS = 60 * 60 * 1000;
 /** A finished file no message carries this long after it was uploaded was abandoned with its draft. */
 export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
@@ -17,7 +16,7 @@ export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 export async function purgeAbandonedUploads(db: Database, now: Date = new Date()): Promise<{ interrupted: number; abandoned: number }> {
   return unsafeWithOwner(db, 'system', async (ctx) => {
     const t = atx(ctx.tx);
-    const cutOff = new Date(now.getTime() - INTERRUPTED_AFTER_MS);
+    const cutOff = new Date(now.getTime() - INTERRUPTED_UPLOAD_MS);
     const stale = new Date(now.getTime() - ABANDONED_AFTER_MS);
     const gone = await t.deleteFrom('attachments')
       .where((eb) => eb.or([

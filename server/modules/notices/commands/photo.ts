@@ -1,7 +1,8 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { NOTICE_PHOTO_TYPES } from '../../../../common';
-import { withActor, type Actor, type Ctx } from '../../../platform/db';
-import { readEncryptedFile, storeEncryptedFile } from '../../../platform/files';
+import { unsafeWithOwner, withActor, type Actor, type Ctx, type Database } from '../../../platform/db';
+import { INTERRUPTED_UPLOAD_MS, readEncryptedFile, storeEncryptedFile } from '../../../platform/files';
+import { recurringJob, type JobRunner, type RecurringJob } from '../../../platform/jobs';
 import { AppError, conflict, notFound } from '../../../platform/http';
 import type { Deps } from '../../../platform/deps';
 import { mayReadNotices } from '../policies/notice.policy';
@@ -117,4 +118,25 @@ export async function openNoticePhoto(deps: Deps, actor: Actor, ip: string | nul
     (await ntx(ctx.tx).selectFrom('notice_photo_chunks').select('data').where('photo_id', '=', id).where('idx', '=', idx).executeTakeFirst())?.data);
   const name = (p.reference ?? 'notice').replace(/[^A-Za-z0-9-]/g, '-');
   return { id: p.id, mediaType: p.media_type, size: Number(p.size_bytes), filename: `${name}-photo.${EXT[p.media_type]}`, body };
+}
+
+export const PHOTO_CLEANUP_JOB = 'notices.photo_cleanup';
+
+/**
+ * Deletes photo uploads still unfinished an hour after they began (the server or the connection went away mid-stream:
+ * a failed upload otherwise removes itself). Runs as the owner, audited as counts per agency.
+ */
+export async function purgeInterruptedPhotos(db: Database, now: Date = new Date()): Promise<number> {
+  return unsafeWithOwner(db, 'system', async (ctx) => {
+    const gone = await ntx(ctx.tx).deleteFrom('notice_photos').where('status', '=', 'uploading').where('created_at', '<', new Date(now.getTime() - INTERRUPTED_UPLOAD_MS)).returning('agency_id').execute();
+    const byAgency = new Map<string, number>();
+    for (const g of gone) byAgency.set(g.agency_id, (byAgency.get(g.agency_id) ?? 0) + 1);
+    for (const [agency, interrupted] of byAgency) ctx.audit({ action: 'notice.photo.purged', objectType: 'notice_photo', subjectAgencyId: agency, details: { interrupted } });
+    return gone.length;
+  });
+}
+
+/** Runs the clean-up hourly on the job runner. */
+export function registerPhotoCleanup(runner: JobRunner, db: Database): RecurringJob {
+  return recurringJob(runner, db, PHOTO_CLEANUP_JOB, 60 * 60 * 1000, async () => ({ interrupted: await purgeInterruptedPhotos(db) }));
 }

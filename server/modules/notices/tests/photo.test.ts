@@ -7,6 +7,7 @@ import { loadMasterKey, pruneMasterKeyFile, rotateMasterKeyFile } from '../../..
 import { withActor } from '../../../platform/db';
 import { buildUser, call, createTestEnv, signIn, type Session, type TestEnv } from '../../../test/harness';
 import { buildNoticeWorld, RED_NOTICE, type NoticeWorld } from './world';
+import { purgeInterruptedPhotos } from '..';
 
 let env: TestEnv;
 let w: NoticeWorld;
@@ -220,5 +221,22 @@ describe('the photo of a notice’s subject', () => {
     expect(pruneMasterKeyFile(env.config.masterKeyFile)).toEqual([oldId]);
     env.deps.masterKey = loadMasterKey(env.config.masterKeyFile, false);
     expect((await getPhoto(w.esLiaison.s, id)).rawPayload.equals(png())).toBe(true);
+  });
+});
+
+describe('clean-up of interrupted photo uploads', () => {
+  it('deletes a photo upload still unfinished after an hour, keeps ready photos and recent uploads, audits counts', async () => {
+    const ready = await withPhoto();
+    const cut = await withPhoto();
+    const recent = await withPhoto();
+    // As if the server had stopped in the middle of these two uploads.
+    await sql`UPDATE notice_photos SET status = 'uploading' WHERE notice_id IN (${cut}, ${recent})`.execute(env.db.unsafeOwner);
+    await sql`UPDATE notice_photos SET created_at = now() - interval '2 hours' WHERE notice_id IN (${ready}, ${cut})`.execute(env.db.unsafeOwner);
+    await sql`UPDATE notice_photos SET created_at = now() - interval '10 minutes' WHERE notice_id = ${recent}`.execute(env.db.unsafeOwner);
+    expect(await purgeInterruptedPhotos(env.db)).toBe(1);
+    const left = (await sql<{ notice_id: string; status: string }>`SELECT notice_id::text, status FROM notice_photos WHERE notice_id IN (${ready}, ${cut}, ${recent})`.execute(env.db.unsafeOwner)).rows;
+    expect(new Set(left.map((r) => r.notice_id))).toEqual(new Set([ready, recent]));
+    expect(await count(sql<{ n: string }>`SELECT count(*) AS n FROM audit_events WHERE action = 'notice.photo.purged'`)).toBe(1);
+    expect(await purgeInterruptedPhotos(env.db)).toBe(0);
   });
 });
