@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { unsafeWithOwner, type Database } from '../../../platform/db';
-import { enqueueJob, jobsTx, type JobRunner } from '../../../platform/jobs';
+import { jobsTx, recurringJob, type JobRunner, type RecurringJob } from '../../../platform/jobs';
 import { etx } from '../schema';
 
 export const RETENTION_JOB = 'events.accreditation_retention';
@@ -41,24 +41,6 @@ export async function purgeExpiredAccreditations(db: Database, today?: string): 
 }
 
 /** Registers the retention job and queues it hourly (once at start) unless one is already waiting. */
-export function registerRetention(runner: JobRunner, db: Database): { start(): Promise<void>; stop(): void } {
-  runner.register(RETENTION_JOB, async () => purgeExpiredAccreditations(db));
-  let timer: NodeJS.Timeout | null = null;
-  const enqueue = async () => {
-    await unsafeWithOwner(db, 'system', async (ctx) => {
-      const waiting = await jobsTx(ctx.tx).selectFrom('jobs').select('id').where('kind', '=', RETENTION_JOB).where('state', 'in', ['queued', 'running']).executeTakeFirst();
-      if (!waiting) await enqueueJob(ctx, { kind: RETENTION_JOB });
-    });
-    runner.wake();
-  };
-  return {
-    async start() {
-      await enqueue();
-      timer = setInterval(() => void enqueue().catch(() => undefined), 60 * 60 * 1000);
-      timer.unref();
-    },
-    stop() {
-      if (timer) clearInterval(timer);
-    },
-  };
+export function registerRetention(runner: JobRunner, db: Database): RecurringJob {
+  return recurringJob(runner, db, RETENTION_JOB, 60 * 60 * 1000, async () => purgeExpiredAccreditations(db));
 }
