@@ -88,23 +88,29 @@ CREATE OR REPLACE FUNCTION tansiq_message_visible(p_message uuid) RETURNS boolea
     AND (m.tlp <> 'RED' OR m.sender_user_id = tansiq_user() OR tansiq_message_red_reader(m.id)))
 $$;
 
--- ---------------------------------------------------------------- search
+-- ---------------------------------------------------------------- lists and search
 -- The newest p_limit messages (all when NULL) that the caller may see (the same rule as messages_read, spelled out
--- here) and that match a text query, with their dates, newest first. Inside, the full-text, visibility and case
--- indexes combine, or the date index is walked newest first when the words are common; the caller's list query joins
--- these ids and row-level security checks each row again. It tells the caller nothing beyond what it may read.
--- Planned at each call with the caller's agency, cases and query as values, so the planner sees how common they are.
-CREATE FUNCTION tansiq_message_search(p_query tsquery, p_limit integer DEFAULT NULL) RETURNS TABLE (id uuid, created_at timestamptz)
+-- here), with their dates, newest first; only those matching p_query when given, in case p_case when given, and
+-- sent by or addressed to p_with_agency too when given. Inside, the full-text, visibility and case indexes combine,
+-- or the date index is walked newest first when what is asked for is common. The caller's list query joins these ids
+-- and row-level security checks each row again. It tells the caller nothing beyond what it may read. The statement is
+-- planned at each call with the caller's agency, cases and words as values, so the planner sees how common they are
+-- (a policy's tansiq_agency() is no value at planning time: the planner would guess, and guess the same for an agency
+-- holding a fifth of all messages as for one holding a thousandth).
+CREATE FUNCTION tansiq_message_find(p_query tsquery, p_limit integer, p_case uuid DEFAULT NULL, p_with_agency uuid DEFAULT NULL)
+RETURNS TABLE (id uuid, created_at timestamptz)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public ROWS 200 AS $$
 BEGIN
   IF tansiq_agency() IS NULL THEN RETURN; END IF;
   RETURN QUERY EXECUTE
     'SELECT m.id, m.created_at FROM messages m
-     WHERE m.search @@ $1 AND m.visible_agencies @> ARRAY[$2]::uuid[] AND m.case_id = ANY ($3)
-       AND (m.tlp <> ''RED'' OR m.sender_user_id = $4 OR tansiq_message_red_reader(m.id))
-     ORDER BY m.created_at DESC LIMIT $5'
-    USING p_query, tansiq_agency(), ARRAY(SELECT tansiq_case_ids()), tansiq_user(), p_limit;
+     WHERE m.visible_agencies @> $2 AND m.case_id = ANY ($3)
+       AND (m.tlp <> ''RED'' OR m.sender_user_id = $4 OR tansiq_message_red_reader(m.id))'
+    || CASE WHEN p_query IS NULL THEN '' ELSE ' AND m.search @@ $1' END
+    || CASE WHEN p_case IS NULL THEN '' ELSE ' AND m.case_id = $6' END
+    || ' ORDER BY m.created_at DESC LIMIT $5'
+    USING p_query, array_remove(ARRAY[tansiq_agency(), p_with_agency], NULL), ARRAY(SELECT tansiq_case_ids()), tansiq_user(), p_limit, p_case;
 END $$;
 
-REVOKE ALL ON FUNCTION tansiq_message_recipients_added(), tansiq_message_search(tsquery, integer), tansiq_case_visible(uuid) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION tansiq_message_search(tsquery, integer), tansiq_case_visible(uuid) TO tansiq_app;
+REVOKE ALL ON FUNCTION tansiq_message_recipients_added(), tansiq_message_find(tsquery, integer, uuid, uuid), tansiq_case_visible(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION tansiq_message_find(tsquery, integer, uuid, uuid), tansiq_case_visible(uuid) TO tansiq_app;

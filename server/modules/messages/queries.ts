@@ -72,26 +72,23 @@ export async function listMessages(ctx: Ctx, f: TMessageListQuery): Promise<Mess
   if (f.agencyId) q = q.where(among(f.agencyId)); // sent by that agency or addressed to it
   if (f.unread) q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('message_reads as x').select('x.message_id').whereRef('x.message_id', '=', 'm.id').where('x.user_id', '=', ctx.actor.userId!))));
   if (f.overdue) q = q.where((eb) => eb.exists(eb.selectFrom('message_recipients as r').select('r.message_id').whereRef('r.message_id', '=', 'm.id').where(OPEN_OVERDUE)));
-  if (f.q) {
-    // The matching messages the actor may see come from tansiq_message_search (migrations/0013), where the full-text,
-    // visibility and date indexes combine: a text condition in this query could use no index under row-level security
-    // (@@ is not leakproof). Row-level security still checks every row taken here. The newest matches come first, in
-    // growing batches: when the newest `batch` matches hold `limit` rows that pass the filters, no older match can be
-    // among the newest `limit`; filters that discard many matches ask for more, and the last attempt takes them all.
-    const text = f.q;
-    const query = sql.join(SEARCH_CONFIGS.map((c) => sql`websearch_to_tsquery(${c}::regconfig, ${text})`), sql` || `);
-    for (const batch of [f.limit * 4, f.limit * 64]) {
-      const ids = (await sql<{ id: string }>`SELECT id FROM tansiq_message_search(${query}, ${batch})`.execute(ctx.tx)).rows.map((r) => r.id);
-      if (ids.length === 0) return [];
-      const rows = await q.where('m.id', 'in', ids).orderBy('m.created_at', 'desc').limit(f.limit).execute();
-      if (rows.length >= f.limit || ids.length < batch) return rows as MessageRow[];
-    }
-    const all = await q
-      .innerJoin(sql<{ id: string; created_at: Date }>`tansiq_message_search(${query})`.as('s'), (j) => j.onRef('s.id', '=', 'm.id'))
-      .orderBy('s.created_at', 'desc').limit(f.limit).execute();
-    return all as MessageRow[];
+  // Which messages, newest first, comes from tansiq_message_find (migrations/0013), planned with the actor's agency,
+  // cases and words as values so that the full-text, visibility, case and date indexes are used well: here, under
+  // row-level security, a text condition could use no index (@@ is not leakproof) and the policy's agency is no value
+  // at planning time. Row-level security still checks every row taken here. The newest ones come in growing batches:
+  // when the newest `batch` hold `limit` rows that pass the other filters, no older one can be among the newest
+  // `limit`; filters that discard many ask for more, and the last attempt takes them all.
+  const text = f.q;
+  const query = text ? sql`(${sql.join(SEARCH_CONFIGS.map((c) => sql`websearch_to_tsquery(${c}::regconfig, ${text})`), sql` || `)})` : sql`NULL::tsquery`;
+  const find = (limit: number | null) => sql<{ id: string; created_at: Date }>`tansiq_message_find(${query}, ${limit}::integer, ${f.caseId ?? null}::uuid, ${f.agencyId ?? null}::uuid)`;
+  for (const batch of [f.limit * 4, f.limit * 64]) {
+    const ids = (await sql<{ id: string }>`SELECT id FROM ${find(batch)}`.execute(ctx.tx)).rows.map((r) => r.id);
+    if (ids.length === 0) return [];
+    const rows = await q.where('m.id', 'in', ids).orderBy('m.created_at', 'desc').limit(f.limit).execute();
+    if (rows.length >= f.limit || ids.length < batch) return rows as MessageRow[];
   }
-  return (await q.orderBy('m.created_at', 'desc').limit(f.limit).execute()) as MessageRow[];
+  const all = await q.innerJoin(find(null).as('s'), (j) => j.onRef('s.id', '=', 'm.id')).orderBy('s.created_at', 'desc').limit(f.limit).execute();
+  return all as MessageRow[];
 }
 
 /** The actor's interface language (it picks the search configuration recorded with a message). */

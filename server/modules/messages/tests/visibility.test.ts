@@ -1,6 +1,6 @@
 /**
  * Trying to break the message visibility of migrations/0013 (visible_agencies kept by triggers, the inline policy,
- * search through tansiq_message_search, per-message probes through tansiq_case_visible): whoever may not read a
+ * search through tansiq_message_find, per-message probes through tansiq_case_visible): whoever may not read a
  * message must not find it either, by the list, the search, a direct call of the functions or raw SQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ const listed = async (as: Session, box = 'all') => ((await call(env, as, 'GET', 
 const actorOf = (p: { user: { id: string } }, agencyId: string, roles: Actor['roles'] = ['officer']): Actor => ({ userId: p.user.id, agencyId, roles, deskIds: [] });
 /** What the raw search function and a raw query under row-level security give this actor. */
 const raw = (a: Actor, q: string) => withActor(env.db, a, null, async ({ tx }) => ({
-  search: (await sql<{ id: string }>`SELECT id FROM tansiq_message_search(websearch_to_tsquery('simple', ${q}))`.execute(tx)).rows.map((r) => r.id),
+  search: (await sql<{ id: string }>`SELECT id FROM tansiq_message_find(websearch_to_tsquery('simple', ${q}), NULL)`.execute(tx)).rows.map((r) => r.id),
   rows: (await sql<{ id: string }>`SELECT id FROM messages WHERE search @@ websearch_to_tsquery('simple', ${q})`.execute(tx)).rows.map((r) => r.id),
 }));
 
@@ -162,7 +162,7 @@ describe('the per-case probe and the search function agree with the rule', () =>
       expect(r.probe).toEqual(r.set);
     }
     const anonymous = await withActor(env.db, { userId: null, agencyId: null, roles: [], deskIds: [] }, null, async ({ tx }) =>
-      (await sql`SELECT id FROM tansiq_message_search(websearch_to_tsquery('simple', 'boat'))`.execute(tx)).rows);
+      (await sql`SELECT id FROM tansiq_message_find(NULL, NULL)`.execute(tx)).rows);
     expect(anonymous).toEqual([]);
   });
 });

@@ -19,9 +19,9 @@ const DEFINER_ALLOW_LIST = [
   // 0009_events: the set of events whose committee the caller's agency sits on, and whether it organises one.
   'tansiq_event_ids', 'tansiq_event_chaired_by_me',
   // 0013_message_visibility: a receipt adds its agency to the message's visible_agencies (trigger only); the caller's
-  // visible messages matching a text query (so the full-text index is used under row-level security); one case's
-  // visibility as a probe.
-  'tansiq_message_recipients_added', 'tansiq_message_search', 'tansiq_case_visible',
+  // newest visible messages, matching a text query or not (so the indexes are used under row-level security); one
+  // case's visibility as a probe.
+  'tansiq_message_recipients_added', 'tansiq_message_find', 'tansiq_case_visible',
 ];
 /** Tables that hold no content: the migration ledger only. */
 const NON_CONTENT_TABLES = ['tansiq_migrations'];
