@@ -11,5 +11,5 @@ export async function registerScreening(app: App): Promise<void> {
   await batchRoutes(app);
 }
 export { toQuery, screenOne, loadThresholds } from './commands/screen';
-export { BATCH_JOB, precheckPeople } from './commands/batch';
+export { BATCH_JOB, precheckPeople, readPeopleInput } from './commands/batch';
 export { addRowCheck, runRowChecks, type RowCheck } from './row-checks';

@@ -1,11 +1,11 @@
-import { decodeText, parsePeopleCsv, WatchlistFormatError, type PeopleRow, type ScreeningQuery } from '../../../../match';
+import type { PeopleRow, ScreeningQuery } from '../../../../match';
 import { ACCREDITATION_CATEGORIES, type AccreditationCategory, type TAccreditationDecisionRequest } from '../../../../common';
 import type { Ctx, Database } from '../../../platform/db';
 import { notFound } from '../../../platform/http';
 import type { JobContext, JobRunner } from '../../../platform/jobs';
 import { checkDocuments, documentCandidate } from '../../documents';
 import { recordHits } from '../../hits';
-import { loadThresholds, screenOne } from '../../screening';
+import { loadThresholds, readPeopleInput, screenOne } from '../../screening';
 import { liveIndexFor } from '../../watchlists';
 import { committeeAgencyIds } from '../queries';
 import { etx } from '../schema';
@@ -52,15 +52,7 @@ export function registerAccreditationJob(runner: JobRunner, db: Database, dataDi
     const p = jc.job.params as unknown as AccreditationParams;
     const agencyId = jc.job.agency_id;
     if (!agencyId || !jc.actor) throw new Error('An accreditation list belongs to a user of an agency.');
-    const file = await jc.input();
-    if (!file) throw new Error('The uploaded list is missing.');
-    let rows: PeopleRow[];
-    try {
-      rows = parsePeopleCsv(decodeText(file));
-    } catch (e) {
-      if (e instanceof WatchlistFormatError) throw new Error(`The list cannot be screened: ${e.message}${e.line ? ` (line ${e.line})` : ''}.`, { cause: e });
-      throw e;
-    }
+    const rows = await readPeopleInput(jc);
     const index = liveIndexFor(db, dataDir);
     await index.current(0);
     // Started again after a restart: each chunk's people and hits were written together, so it goes on after the last

@@ -58,21 +58,28 @@ function keptRow(r: PeopleRow): Record<string, unknown> {
 
 const CHUNK = 250;
 
+/**
+ * The list of people a job was given (its stored input, DESIGN.md "One schema for lists of people"): read again by the
+ * job, with a clear error naming the line when it cannot be screened. Used by every job that screens a list.
+ */
+export async function readPeopleInput(jc: JobContext): Promise<PeopleRow[]> {
+  const file = await jc.input();
+  if (!file) throw new Error('The uploaded list is missing.');
+  try {
+    return parsePeopleCsv(decodeText(file));
+  } catch (e) {
+    if (e instanceof WatchlistFormatError) throw new Error(`The list cannot be screened: ${e.message}${e.line ? ` (line ${e.line})` : ''}.`, { cause: e });
+    throw e;
+  }
+}
+
 /** The batch job: screen every row as the officer who uploaded the list; results are written as it goes. */
 export function registerBatchJob(runner: JobRunner, db: Database, dataDir: string | null): void {
   runner.register(BATCH_JOB, async (jc: JobContext) => {
     const p = jc.job.params as unknown as BatchParams;
     const agencyId = jc.job.agency_id;
     if (!agencyId || !jc.actor) throw new Error('A batch belongs to a user of an agency.');
-    const file = await jc.input();
-    if (!file) throw new Error('The uploaded list is missing.');
-    let rows: PeopleRow[];
-    try {
-      rows = parsePeopleCsv(decodeText(file));
-    } catch (e) {
-      if (e instanceof WatchlistFormatError) throw new Error(`The list cannot be screened: ${e.message}.`, { cause: e });
-      throw e;
-    }
+    const rows = await readPeopleInput(jc);
     jc.progress(0, rows.length);
     const index = liveIndexFor(db, dataDir);
     await index.current(0);
