@@ -70,6 +70,13 @@ CREATE POLICY messages_read ON messages FOR SELECT USING (
   AND case_id IN (SELECT tansiq_case_ids())
   AND (tlp <> 'RED' OR sender_user_id = tansiq_user() OR tansiq_message_red_reader(id)));
 
+-- Receipts are seen with their message. messages_read no longer reads the receipts, so this policy may read messages
+-- under their own policy: the caller's cases are then gathered once per query, where tansiq_message_visible() asked
+-- for them again for every receipt row.
+DROP POLICY message_recipients_read ON message_recipients;
+CREATE POLICY message_recipients_read ON message_recipients FOR SELECT USING (
+  EXISTS (SELECT 1 FROM messages m WHERE m.id = message_recipients.message_id));
+
 -- One case, the rule of tansiq_case_ids() (0002) for a single case: a probe instead of the whole set, for checks made
 -- row by row (tests/visibility.test.ts compares the two). Keep them the same.
 CREATE FUNCTION tansiq_case_visible(p_case uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
