@@ -121,6 +121,40 @@ function splitLatin(word: string, out: NameToken[]): void {
 }
 
 /**
+ * Second halves of Arabic compound names that Latin often writes glued to the first (نجيب الله =
+ * Najibullah, جلال الدين = Jalaluddin), and often drops (Siraj for Sirajuddin). Arabic script keeps two
+ * words; {@link glueArabicCompounds} gives the one-word reading, which the analysis offers beside the
+ * two-word one. عبد الله is not glued: Latin Abdullah is split the same way (abd + allah).
+ */
+export const ARABIC_COMPOUND_SECONDS: ReadonlySet<string> = new Set(['الله', 'الدين']);
+
+/**
+ * The tokens with Arabic compounds in الله and الدين glued into one word (هدايت الله → هدايتالله,
+ * جلال الدين → جلالالدين, the article of الدين included), or undefined when there is none.
+ */
+export function glueArabicCompounds(tokens: readonly NameToken[]): NameToken[] | undefined {
+  const out: NameToken[] = [];
+  let glued = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as NameToken;
+    const prev = out[out.length - 1];
+    const next = tokens[i + 1];
+    if (prev !== undefined && !prev.particle && prev.script === 'arabic' && prev.text !== 'عبد' && prev.text.length >= 2 && !ARABIC_COMPOUND_SECONDS.has(prev.text)) {
+      // الله is one token; الدين arrives as the particle ال and دين.
+      const second = t.script === 'arabic' && !t.particle && t.text === 'الله' ? 'الله' : t.particle && t.text === 'ال' && next?.text === 'دين' && !next.particle ? 'الدين' : undefined;
+      if (second !== undefined) {
+        out[out.length - 1] = { ...prev, text: prev.text + second };
+        if (second === 'الدين') i++;
+        glued = true;
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return glued ? out : undefined;
+}
+
+/**
  * Normalise a personal or organisation name: fold characters, split tokens on whitespace, punctuation
  * and hyphens, recognise particles and the Arabic article (al-, el-, at-Tahiri, ال), split glued
  * "Abdul"/"عبدال" forms.

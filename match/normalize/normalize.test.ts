@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeCountry } from './country';
-import { normalizeName } from './name';
+import { glueArabicCompounds, normalizeName } from './name';
 import { cleanSeparators, foldText, scriptOf } from './text';
 
 const texts = (raw: string): string[] => normalizeName(raw).tokens.filter((t) => !t.particle).map((t) => t.text);
@@ -55,6 +55,21 @@ describe('normalizeName', () => {
   it('keeps الله and الياس whole', () => {
     expect(texts('عبد الله')).toEqual(['عبد', 'الله']);
     expect(texts('الياس')).toEqual(['الياس']);
+  });
+  it('glues Arabic compounds in الله and الدين into one word, as Latin writes them (UN list names)', () => {
+    const glued = (name: string): string[] | undefined => glueArabicCompounds(normalizeName(name).tokens)?.filter((t) => !t.particle).map((t) => t.text);
+    expect(glued('هدايت الله')).toEqual(['هدايتالله']); // HIDAYATULLAH
+    expect(glued('ثناء اللہ غفاری')).toEqual(['ثناالله', 'غفاري']); // SANAULLAH GHAFARI
+    expect(glued('جلال الدين حقانى')).toEqual(['جلالالدين', 'حقاني']); // JALALUDDIN HAQQANI
+    expect(glued('سراج الدين جلال الدين حقانى')).toEqual(['سراجالدين', 'جلالالدين', 'حقاني']);
+    expect(glued('صلاح الدين الأيوبي')).toEqual(['صلاحالدين', 'ايوبي']);
+    // The two-word reading is left as it was (Siraj Haqqani drops the -uddin).
+    expect(texts('جلال الدين حقانى')).toEqual(['جلال', 'دين', 'حقاني']);
+    // عبد الله stays two words (Latin Abdullah is split the same way), so does a leading الله;
+    // other article + name pairs are untouched.
+    expect(glued('عبد الله')).toBeUndefined();
+    expect(glued('الله نور')).toBeUndefined();
+    expect(glued('سيف العدل')).toBeUndefined();
   });
   it('splits glued عبدال', () => {
     expect(texts('عبدالرحمن')).toEqual(['عبد', 'رحمن']);

@@ -1,4 +1,4 @@
-import { normalizeName, type NameToken } from '../normalize/name';
+import { glueArabicCompounds, normalizeName, type NameToken } from '../normalize/name';
 import type { Script } from '../normalize/text';
 import { romanizeArabicWord } from './arabic';
 import { romanizeCyrillic } from './cyrillic';
@@ -122,7 +122,11 @@ function analyzeNameForms(raw: string): NameForm[] {
   const hanIdx = plain.findIndex((t) => t.script === 'han');
   const onlyOneHan = hanIdx >= 0 && plain.filter((t) => t.script === 'han').length === 1;
   if (!onlyOneHan) {
-    return [{ tokens: plain.map((t) => tokenInfo(t)), particles, joined: NO_TOKENS as TokenInfo[] }];
+    const form: NameForm = { tokens: plain.map((t) => tokenInfo(t)), particles, joined: NO_TOKENS as TokenInfo[] };
+    // هدايت الله, جلال الدين: also read as one word, as Latin writes them (Hidayatullah, Jalaluddin).
+    const glued = plain.some((t) => t.script === 'arabic') ? glueArabicCompounds(norm.tokens) : undefined;
+    if (glued === undefined) return [form];
+    return [form, { tokens: glued.filter((t) => !t.particle).map((t) => tokenInfo(t)), particles, joined: NO_TOKENS as TokenInfo[] }];
   }
   const before = plain.slice(0, hanIdx).map((t) => tokenInfo(t));
   const after = plain.slice(hanIdx + 1).map((t) => tokenInfo(t));

@@ -75,8 +75,17 @@ const ARABIC_CONSONANT: Record<string, string> = {
   'ك': 'k', 'گ': 'g', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h',
 };
 
+/**
+ * Second halves of glued compounds (see ARABIC_COMPOUND_SECONDS in normalize/name.ts) as Latin writes
+ * them: -ullah / -allah, and -uddin with the article assimilated to the sun letter d.
+ */
+const COMPOUND_SECONDS: ReadonlyArray<readonly [string, string]> = [['الله', 'ula'], ['الدين', 'udIn']];
+
 /** Phonetic form of a folded Arabic-script token. */
 export function arabicPhonetic(token: string): string {
+  for (const [second, phon] of COMPOUND_SECONDS) {
+    if (token.length > second.length + 1 && token.endsWith(second)) return collapse([...arabicPhonetic(token.slice(0, -second.length)), ...phon]);
+  }
   const out: string[] = [];
   const chars = [...token];
   for (let i = 0; i < chars.length; i++) {

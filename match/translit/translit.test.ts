@@ -57,6 +57,18 @@ describe('phonetic keys: each variant finds the others', () => {
     expect(key('برادر')).toBe(key('Baradar'));
     expect(key('حقانی')).toBe(key('Haqqani'));
   });
+  it('glued Arabic compounds share the key of the Latin one-word spelling (-ullah, -uddin)', () => {
+    // The two-word reading comes first, the one-word reading second.
+    const gluedKey = (name: string): string => analyzeName(name)[1]?.tokens.map((t) => t.key).join(' ') ?? '';
+    expect(analyzeName('هدايت الله')[0]?.tokens.map((t) => t.text)).toEqual(['هدايت', 'الله']);
+    expect(gluedKey('هدايت الله')).toBe(key('Hidayatullah'));
+    expect(gluedKey('نجیب الله')).toBe(key('Najibullah'));
+    expect(gluedKey('جلال الدين حقانى')).toBe(key('Jalaluddin Haqqani'));
+    expect(gluedKey('سعد الدين')).toBe(key('Saduddin'));
+    expect(analyzeName('عبد الله')).toHaveLength(1);
+    expect(arabicPhonetic('جلالالدين')).toBe('jlAludIn');
+    expect(arabicPhonetic('نجيبالله')).toBe('njIbula');
+  });
   it('keeps long vowels in the phonetic form so محمود and محمد differ', () => {
     expect(arabicPhonetic('محمود')).not.toBe(arabicPhonetic('محمد'));
     expect(latinPhonetic('mahmoud')).toContain('U');
