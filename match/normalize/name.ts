@@ -29,6 +29,20 @@ export const LATIN_ARTICLES: ReadonlySet<string> = new Set([
   'ech', 'ec', 'ach', 'ud', 'ur', 'us', 'uz', 'un', 'ut', 'ush', 'uth', 'al', 'l',
 ]);
 
+/**
+ * Religious, honorific and academic titles written before a name (Mullah Naim Barich, Sheikh Hassan Dahir
+ * Aweys, Haji Khalil, Qari Ayub, Dr. …): lists carry them in one alias and not in another, so they
+ * identify no one and are handled as particles.
+ */
+export const LATIN_TITLES: ReadonlySet<string> = new Set([
+  'mullah', 'mulla', 'mullo', 'molla', 'mollah', 'maulvi', 'maulavi', 'mawlawi', 'mawlavi', 'moulvi', 'molvi', 'mowlawi',
+  'maulana', 'mawlana', 'moulana', 'sheikh', 'shaikh', 'shaykh', 'sheik', 'shaik', 'scheich', 'haji', 'hajji', 'hadji',
+  'hajj', 'hadj', 'alhaj', 'alhajj', 'elhadj', 'qari', 'mufti', 'ustad', 'ustadh', 'ustaz', 'dr', 'prof',
+]);
+
+/** The same titles in Arabic script (after letter folding and removal of the article: الشيخ, الحاج). */
+const ARABIC_TITLES: ReadonlySet<string> = new Set(['شيخ', 'ملا', 'مولوي', 'مولانا', 'حاجي', 'حاج', 'قاري', 'مفتي', 'استاد', 'استاذ', 'دكتور']);
+
 /** Arabic-script particles (after letter folding). */
 export const ARABIC_PARTICLES: ReadonlySet<string> = new Set(['ال', 'ابو', 'بو', 'بن', 'ابن', 'بنت', 'ولد', 'ايت']);
 
@@ -67,7 +81,7 @@ function latinArticleAlt(text: string): string | undefined {
 }
 
 function splitArabic(word: string, out: NameToken[]): void {
-  if (ARABIC_PARTICLES.has(word)) {
+  if (ARABIC_PARTICLES.has(word) || ARABIC_TITLES.has(word)) {
     out.push(particleToken(word, 'arabic'));
     return;
   }
@@ -84,7 +98,8 @@ function splitArabic(word: string, out: NameToken[]): void {
   }
   if (word.startsWith('ال') && word.length >= 4 && !ARABIC_NOT_ARTICLE.has(word)) {
     out.push(particleToken('ال', 'arabic'));
-    out.push(plainToken(word.slice(2), 'arabic'));
+    const rest = word.slice(2);
+    out.push(ARABIC_TITLES.has(rest) ? particleToken(rest, 'arabic') : plainToken(rest, 'arabic'));
     return;
   }
   out.push(plainToken(word, 'arabic'));
@@ -112,7 +127,7 @@ function splitLatin(word: string, out: NameToken[]): void {
       out.push(plainToken(glued[3], 'latin'));
       continue;
     }
-    if (LATIN_PARTICLES.has(p) || (hyphenated && LATIN_ARTICLES.has(p))) {
+    if (LATIN_PARTICLES.has(p) || LATIN_TITLES.has(p) || (hyphenated && LATIN_ARTICLES.has(p))) {
       out.push(particleToken(p, 'latin'));
       continue;
     }

@@ -98,6 +98,20 @@ describe('normalizeName', () => {
     expect(texts('Abdoulaye Miskine')).toEqual(['abdoulaye', 'miskine']);
     expect(texts('Abdullah')).toEqual(['abd', 'allah']);
   });
+  it('handles titles (Mullah, Sheikh, Haji, Qari, Dr.) as particles, in both scripts (UN aliases)', () => {
+    expect(texts('Mullah Naeem Barech')).toEqual(['naeem', 'barech']);
+    expect(particles('Mullah Naeem Barech')).toEqual(['mullah']);
+    expect(texts('Ali, Sheikh Hassan Dahir Aweys')).toEqual(['ali', 'hassan', 'dahir', 'aweys']);
+    expect(texts('Awes, Shaykh Hassan Dahir')).toEqual(['awes', 'hassan', 'dahir']);
+    expect(texts('Haji Gulab Gul')).toEqual(['gulab', 'gul']);
+    expect(texts('Qari Muhammad Ayub')).toEqual(['muhammad', 'ayub']);
+    expect(texts('Dr. Ayman al-Zawahiri')).toEqual(['ayman', 'zawahiri']);
+    expect(texts('الشيخ حسن ظاهر')).toEqual(['حسن', 'ظاهر']);
+    expect(texts('حاجی گلاب گل')).toEqual(['گلاب', 'گل']);
+    expect(texts('ملا محمد عمر')).toEqual(['محمد', 'عمر']);
+    // A title alone is kept as a name rather than leave nothing.
+    expect(texts('Sheikh')).toEqual(['sheikh']);
+  });
   it('keeps a name made only of particles', () => {
     expect(texts('Ben')).toEqual(['ben']);
   });
