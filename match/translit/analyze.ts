@@ -3,7 +3,7 @@ import type { Script } from '../normalize/text';
 import { romanizeArabicWord } from './arabic';
 import { romanizeCyrillic } from './cyrillic';
 import { hanReadings } from './han';
-import { arabicPhonetic, latinPhonetic, phoneticKey } from './phonetic';
+import { arabicPhonetic, hasVariantReading, latinPhonetic, phoneticKey } from './phonetic';
 
 /** Everything the scorer and the index need to know about one token. */
 export interface TokenInfo {
@@ -16,7 +16,10 @@ export interface TokenInfo {
   phon: string;
   /** Index key derived from the phonetic form (or the text itself for unread scripts). */
   key: string;
-  /** Phonetic form and key of the token with a glued article removed. */
+  /**
+   * A second reading of the token: for Latin, the token with a glued article removed (Ettahiri →
+   * tahiri); for Arabic script, the Persian / Urdu reading of ث ذ ض ظ (فيض: Faid → Faiz).
+   */
   altPhon?: string;
   altKey?: string;
   /** Set by the index on the tokens it interns, and on query tokens, to memoise similarities. */
@@ -92,6 +95,13 @@ function computeTokenInfo(tok: Pick<NameToken, 'text' | 'script' | 'alt'>): Toke
     phon = latinPhonetic(latin);
   }
   const info: TokenInfo = { text, script, latin, phon, key: keyFor(phon, text) };
+  if (script === 'arabic' && hasVariantReading(text)) {
+    const altPhon = arabicPhonetic(text, true);
+    if (altPhon !== phon) {
+      info.altPhon = altPhon;
+      info.altKey = keyFor(altPhon, text);
+    }
+  }
   if (tok.alt !== undefined) {
     info.altPhon = latinPhonetic(tok.alt);
     info.altKey = keyFor(info.altPhon, tok.alt);

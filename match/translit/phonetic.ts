@@ -81,10 +81,25 @@ const ARABIC_CONSONANT: Record<string, string> = {
  */
 const COMPOUND_SECONDS: ReadonlyArray<readonly [string, string]> = [['الله', 'ula'], ['الدين', 'udIn']];
 
-/** Phonetic form of a folded Arabic-script token. */
-export function arabicPhonetic(token: string): string {
+/**
+ * Letters read differently in Persian, Urdu, Pashto and Turkish names than in Arabic ones: ث is s
+ * (Sanaullah, Usman), ذ and ض are z (Zakir, Zia, Faiz, Ramazan); and ظ, z in both, is dh or d in
+ * Arabic names written the English way (Kadhim, Hafidh, Dahir).
+ */
+const VARIANT_CONSONANT: Record<string, string> = { 'ث': 's', 'ذ': 'z', 'ض': 'z', 'ظ': 'd' };
+
+/** True when {@link arabicPhonetic} has a second reading for the token (see VARIANT_CONSONANT). */
+export function hasVariantReading(token: string): boolean {
+  return /[ثذضظ]/.test(token);
+}
+
+/**
+ * Phonetic form of a folded Arabic-script token. With `variant`, the letters of VARIANT_CONSONANT
+ * are read the Persian / Urdu way (ض as z rather than d).
+ */
+export function arabicPhonetic(token: string, variant = false): string {
   for (const [second, phon] of COMPOUND_SECONDS) {
-    if (token.length > second.length + 1 && token.endsWith(second)) return collapse([...arabicPhonetic(token.slice(0, -second.length)), ...phon]);
+    if (token.length > second.length + 1 && token.endsWith(second)) return collapse([...arabicPhonetic(token.slice(0, -second.length), variant), ...phon]);
   }
   const out: string[] = [];
   const chars = [...token];
@@ -95,7 +110,7 @@ export function arabicPhonetic(token: string): string {
     else if (ch === 'ي') out.push('I');
     else if (ch === 'ع') out.push('e');
     else {
-      const c = ARABIC_CONSONANT[ch];
+      const c = (variant ? VARIANT_CONSONANT[ch] : undefined) ?? ARABIC_CONSONANT[ch];
       if (c !== undefined) out.push(c);
     }
   }

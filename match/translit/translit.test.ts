@@ -69,6 +69,19 @@ describe('phonetic keys: each variant finds the others', () => {
     expect(arabicPhonetic('جلالالدين')).toBe('jlAludIn');
     expect(arabicPhonetic('نجيبالله')).toBe('njIbula');
   });
+  it('reads ث ذ ض ظ also the Persian / Urdu way (UN names فيض Faiz, ضیا Zia, ثناء الله Sanaullah)', () => {
+    const tok = (name: string) => analyzeName(name)[0]?.tokens[0];
+    expect(tok('فيض')?.altKey).toBe(key('Faiz'));
+    expect(tok('فيض')?.key).toBe(key('Faid'));
+    expect(tok('ضیا')?.altKey).toBe(key('Zia'));
+    expect(tok('ذاکر')?.altKey).toBe(key('Zakir'));
+    expect(tok('ذاکر')?.key).toBe(key('Dhakir'));
+    expect(tok('كاظم')?.key).toBe(key('Kazim'));
+    expect(tok('كاظم')?.altKey).toBe(key('Kadhim'));
+    expect(analyzeName('ثناء الله')[1]?.tokens[0]?.altKey).toBe(key('Sanaullah'));
+    // Letters with one reading get no second one.
+    expect(tok('محمد')?.altKey).toBeUndefined();
+  });
   it('keeps long vowels in the phonetic form so محمود and محمد differ', () => {
     expect(arabicPhonetic('محمود')).not.toBe(arabicPhonetic('محمد'));
     expect(latinPhonetic('mahmoud')).toContain('U');
