@@ -80,7 +80,19 @@ function latinArticleAlt(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The Arabic article is written ال (its alef never carries a hamza); a word beginning with أل, إل or
+ * آل is a name that starts with the sound al / el (ألبرتو Alberto, إلينا Elena, ألين Aline, آلان Alan).
+ * Folding erases the hamza, so such words are marked before folding.
+ */
+const HAMZA_AL = /(^|[^\p{L}\p{M}])([أإآ][\u064B-\u065F\u0670]*ل)(?=\p{L})/gu;
+const NOT_ARTICLE = '\uE000';
+
 function splitArabic(word: string, out: NameToken[]): void {
+  if (word.startsWith(NOT_ARTICLE)) {
+    out.push(plainToken(word.slice(1), 'arabic'));
+    return;
+  }
   if (ARABIC_PARTICLES.has(word) || ARABIC_TITLES.has(word)) {
     out.push(particleToken(word, 'arabic'));
     return;
@@ -175,7 +187,8 @@ export function glueArabicCompounds(tokens: readonly NameToken[]): NameToken[] |
  * "Abdul"/"عبدال" forms.
  */
 export function normalizeName(raw: string): NormalizedName {
-  const cleaned = cleanSeparators(foldText(raw));
+  const marked = /[أإآ]/.test(raw) ? raw.normalize('NFKC').replace(HAMZA_AL, `$1${NOT_ARTICLE}$2`) : raw;
+  const cleaned = cleanSeparators(foldText(marked));
   const tokens: NameToken[] = [];
   if (cleaned.length === 0) return { raw, tokens };
   for (const word of cleaned.split(' ')) {

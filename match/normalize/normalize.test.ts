@@ -71,6 +71,16 @@ describe('normalizeName', () => {
     expect(glued('الله نور')).toBeUndefined();
     expect(glued('سيف العدل')).toBeUndefined();
   });
+  it('does not take a hamza-alef + lam for the article (ألبرتو Alberto, إلينا Elena, ألين Aline)', () => {
+    expect(texts('ألبرتو')).toEqual(['البرتو']);
+    expect(texts('إلينا فاطمة')).toEqual(['الينا', 'فاطمه']);
+    expect(texts('ألين')).toEqual(['الين']);
+    expect(texts('أَلبرتو')).toEqual(['البرتو']);
+    expect(particles('ألبرتو')).toEqual([]);
+    // The article itself, and آل (family of) standing alone, are still particles.
+    expect(particles('الأنصار')).toEqual(['ال']);
+    expect(texts('سرحان آل حسين')).toEqual(['سرحان', 'حسين']);
+  });
   it('splits glued عبدال', () => {
     expect(texts('عبدالرحمن')).toEqual(['عبد', 'رحمن']);
   });
