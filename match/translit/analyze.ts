@@ -18,7 +18,8 @@ export interface TokenInfo {
   key: string;
   /**
    * A second reading of the token: for Latin, the token with a glued article removed (Ettahiri →
-   * tahiri); for Arabic script, the Persian / Urdu reading of ث ذ ض ظ (فيض: Faid → Faiz).
+   * tahiri); for Arabic script, the Persian / Urdu reading of ث ذ ض ظ (فيض: Faid → Faiz) and a final
+   * ي read as a (عيسي: Isi → Isa).
    */
   altPhon?: string;
   altKey?: string;

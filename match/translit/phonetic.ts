@@ -88,14 +88,21 @@ const COMPOUND_SECONDS: ReadonlyArray<readonly [string, string]> = [['الله',
  */
 const VARIANT_CONSONANT: Record<string, string> = { 'ث': 's', 'ذ': 'z', 'ض': 'z', 'ظ': 'd' };
 
-/** True when {@link arabicPhonetic} has a second reading for the token (see VARIANT_CONSONANT). */
+/**
+ * A final ي after a consonant is also read as a: folding merges it with alef maqsura ى, which ends
+ * عيسى Issa, موسى Musa, مصطفى Mustafa, يحيى Yahya (and Persian writes ی for both). Words of three
+ * letters keep their i (علي Ali is not Ala).
+ */
+const FINAL_YA_AS_A = /[^اى]ي$/;
+
+/** True when {@link arabicPhonetic} has a second reading for the token (see VARIANT_CONSONANT, FINAL_YA_AS_A). */
 export function hasVariantReading(token: string): boolean {
-  return /[ثذضظ]/.test(token);
+  return /[ثذضظ]/.test(token) || (token.length >= 4 && FINAL_YA_AS_A.test(token));
 }
 
 /**
- * Phonetic form of a folded Arabic-script token. With `variant`, the letters of VARIANT_CONSONANT
- * are read the Persian / Urdu way (ض as z rather than d).
+ * Phonetic form of a folded Arabic-script token. With `variant`, the second reading: the letters of
+ * VARIANT_CONSONANT read the Persian / Urdu way (ض as z rather than d), a final ي as a.
  */
 export function arabicPhonetic(token: string, variant = false): string {
   for (const [second, phon] of COMPOUND_SECONDS) {
@@ -103,11 +110,12 @@ export function arabicPhonetic(token: string, variant = false): string {
   }
   const out: string[] = [];
   const chars = [...token];
+  const finalA = variant && chars.length >= 4 && FINAL_YA_AS_A.test(token);
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i] ?? '';
     if (ch === 'ا') out.push(i === 0 ? 'e' : 'A');
     else if (ch === 'و') out.push('U');
-    else if (ch === 'ي') out.push('I');
+    else if (ch === 'ي') out.push(finalA && i === chars.length - 1 ? 'A' : 'I');
     else if (ch === 'ع') out.push('e');
     else {
       const c = (variant ? VARIANT_CONSONANT[ch] : undefined) ?? ARABIC_CONSONANT[ch];

@@ -82,6 +82,17 @@ describe('phonetic keys: each variant finds the others', () => {
     // Letters with one reading get no second one.
     expect(tok('محمد')?.altKey).toBeUndefined();
   });
+  it('reads a final ي (ى folded) also as a: عيسى Issa, مصطفى Mustafa, يحيى Yahya, but علي stays Ali', () => {
+    const tok = (name: string) => analyzeName(name)[0]?.tokens[0];
+    expect(tok('عيسى')?.phon).toBe('eIsI');
+    expect(tok('عيسى')?.altPhon).toBe('eIsA');
+    expect(tok('مصطفى')?.altPhon).toBe('mstfA');
+    expect(tok('يحيى')?.altPhon).toBe('IhIA');
+    expect(tok('علي')?.altPhon).toBeUndefined();
+    expect(tok('موسي')?.altPhon).toBe('mUsA');
+    // A long vowel before the ي is not a consonant: no second reading.
+    expect(tok('بناي')?.altPhon).toBeUndefined();
+  });
   it('keeps long vowels in the phonetic form so محمود and محمد differ', () => {
     expect(arabicPhonetic('محمود')).not.toBe(arabicPhonetic('محمد'));
     expect(latinPhonetic('mahmoud')).toContain('U');
