@@ -53,6 +53,8 @@ const ARABIC_NOT_ARTICLE: ReadonlySet<string> = new Set(['الله', 'اله', '
 const ABD_AL = /^(abd|abdu|abdou)(l|el|al|ul|ol|il|ur|ar|er|us|as|es|un|an|en|ud|ad|ed|ush|ash|esh|uz|az|ez)$/;
 // The glued name must start with a consonant: Abdoulaye is one name, not abd + al + aye.
 const ABD_AL_PREFIX = /^(abd|abdu|abdou)(ul|el|al|ol|il|l|ur|er|ar|us|es|as|un|en|an|ud|ed|ad|ush|esh|ash|uz|ez|az)([^aeiouy].{2,})$/;
+/** أبو بكر glued in Latin (Abubakar Shekau, Aboubakar, Abubakr): the particle abu and the name bakr. */
+const ABU_BAKR = /^(abu|abou|abo)(ba(?:k|c|kk|ck)(?:a|e|i)?r)$/;
 /** عبد الله glued in Latin: Abdullah, Abdallah, Abdellah, Abdoulah. */
 const ABDULLAH = /^abd(u|ou|a|e|o)?ll?ah?$/;
 
@@ -103,6 +105,11 @@ function splitArabic(word: string, out: NameToken[]): void {
     splitArabic(word.slice(3), out);
     return;
   }
+  if (word === 'ابوبكر') {
+    out.push(particleToken('ابو', 'arabic'));
+    out.push(plainToken('بكر', 'arabic'));
+    return;
+  }
   if (word.startsWith('ابوال') && word.length > 5) {
     out.push(particleToken('ابو', 'arabic'));
     splitArabic(word.slice(3), out);
@@ -122,6 +129,12 @@ function splitLatin(word: string, out: NameToken[]): void {
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i] ?? '';
     const hyphenated = pieces.length > 1 && i < pieces.length - 1;
+    const abuBakr = ABU_BAKR.exec(p);
+    if (abuBakr?.[2] !== undefined) {
+      out.push(particleToken('abu', 'latin'));
+      out.push(plainToken(abuBakr[2], 'latin'));
+      continue;
+    }
     if (ABDULLAH.test(p)) {
       out.push(plainToken('abd', 'latin'));
       out.push(plainToken('allah', 'latin'));

@@ -81,6 +81,15 @@ describe('normalizeName', () => {
     expect(particles('الأنصار')).toEqual(['ال']);
     expect(texts('سرحان آل حسين')).toEqual(['سرحان', 'حسين']);
   });
+  it('splits Abu Bakr written as one word (UN: ABUBAKAR MOHAMMED SHEKAU = أبو بكر محمد الشكوى)', () => {
+    expect(texts('ABUBAKAR MOHAMMED SHEKAU')).toEqual(['bakar', 'mohammed', 'shekau']);
+    expect(particles('Aboubakar')).toEqual(['abu']);
+    expect(texts('Abubakr al-Baghdadi')).toEqual(['bakr', 'baghdadi']);
+    expect(texts('أبوبكر')).toEqual(['بكر']);
+    expect(texts('أبو بكر محمد الشكوى')).toEqual(['بكر', 'محمد', 'شكوي']);
+    // Other names after abu are left alone.
+    expect(texts('Abukar')).toEqual(['abukar']);
+  });
   it('splits glued عبدال', () => {
     expect(texts('عبدالرحمن')).toEqual(['عبد', 'رحمن']);
   });
