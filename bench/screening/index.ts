@@ -60,6 +60,7 @@ export async function main(args: string[]): Promise<void> {
           ['single query p99 (ms)', r.p99ms.toFixed(2)],
           [`batch (${r.batchQueries} queries) per second`, r.batchQps.toFixed(0)],
           ['projected 1 M batch (min, one thread)', r.projected1MBatchMinutes.toFixed(1)],
+          [`listed names with noise (${r.listedQueries} of the single queries): recall@1 / @10 (%)`, `${pct(r.listedRecall1)} / ${pct(r.listedRecall10)}`],
           ...(r.snapshotSaveSeconds !== undefined ? [['snapshot save (s)', r.snapshotSaveSeconds.toFixed(1)]] : []),
           ...(r.snapshotLoadSeconds !== undefined ? [['snapshot load (s)', r.snapshotLoadSeconds.toFixed(1)]] : []),
         ],

@@ -16,6 +16,10 @@ export interface SpeedResult {
   batchSeconds: number;
   batchQps: number;
   projected1MBatchMinutes: number;
+  /** Of the single queries made from a listed name with noise: how often that entry came first / in the top 10. */
+  listedQueries: number;
+  listedRecall1: number;
+  listedRecall10: number;
   snapshotSaveSeconds?: number;
   snapshotLoadSeconds?: number;
 }
@@ -52,25 +56,39 @@ export async function runSpeed(opts: { size: number; singles: number; batch: num
   // Queries: half are listed names with seeded noise, half are people from negatives_global.csv.
   const r = rng(4242);
   const negs = loadNegatives();
+  // Which entry a query was made from: the speed run also checks that the answers stay right at scale.
+  const expected = new Map<number, string>();
   const makeQuery = (i: number): string => {
     if (i % 2 === 0) {
       const e = sampleEntries[Math.floor(r() * sampleEntries.length)];
+      if (e) expected.set(i, e.id);
       return e ? addNoise(e.name, r) : 'x';
     }
     return negs[Math.floor(r() * negs.length)]?.fullName ?? 'x';
   };
   // Warm-up so the JIT has compiled the hot paths before timing.
   for (let i = 0; i < 500; i++) idx.search(makeQuery(i), { top: 10 });
+  expected.clear();
   const lat: number[] = [];
   const qs = Array.from({ length: opts.singles }, (_, i) => makeQuery(i));
+  const answers: string[][] = [];
   const s0 = performance.now();
   for (const q of qs) {
     const a = performance.now();
-    idx.search(q, { top: 10 });
+    const hits = idx.search(q, { top: 10 });
     lat.push(performance.now() - a);
+    answers.push(hits.map((h) => h.id));
   }
   const singleMs = performance.now() - s0;
   lat.sort((a, b) => a - b);
+  let r1 = 0;
+  let r10 = 0;
+  for (const [i, id] of expected) {
+    const ids = answers[i] ?? [];
+    if (ids[0] === id) r1++;
+    if (ids.includes(id)) r10++;
+  }
+  const listed = expected.size;
 
   const bq = Array.from({ length: opts.batch }, (_, i) => makeQuery(i + 1));
   const b0 = performance.now();
@@ -90,6 +108,9 @@ export async function runSpeed(opts: { size: number; singles: number; batch: num
     batchSeconds,
     batchQps: opts.batch / batchSeconds,
     projected1MBatchMinutes: 1_000_000 / (opts.batch / batchSeconds) / 60,
+    listedQueries: listed,
+    listedRecall1: listed > 0 ? r1 / listed : 0,
+    listedRecall10: listed > 0 ? r10 / listed : 0,
   };
   console.error(
     `  single: ${res.qps.toFixed(0)} q/s, p50 ${res.p50ms.toFixed(2)} ms, p99 ${res.p99ms.toFixed(2)} ms; batch: ${res.batchQps.toFixed(0)} q/s`,

@@ -126,4 +126,26 @@ describe('snapshots', () => {
     back.add([{ id: 'new', name: 'Abdellatif Hammouchi' }]);
     expect(back.search('حموشي')[0]?.id).toBe('new');
   });
+  it('round-trips removals, replacements, aliases, particles, Han readings and access rules', () => {
+    const i = new ScreeningIndex({ alertThreshold: 0.7 });
+    i.add([
+      { id: 'a', name: 'Abu Bakr al-Baghdadi', aliases: [{ name: 'إبراهيم عواد البدري', type: 'original_script' }], birthDates: ['1971-07-28'] },
+      { id: 'b', name: '王小明', nationalities: ['CN'] },
+      { id: 'c', name: 'Abdellatif Hammouchi', access: { agencies: ['dgst'] } },
+      { id: 'd', name: 'Ludwig van Beethoven' },
+    ]);
+    i.remove(['d']);
+    i.add([{ id: 'b', name: '王小明', aliases: [{ name: 'Wang Xiaoming', type: 'alias' }] }]);
+    const back = ScreeningIndex.fromBuffer(i.toBuffer());
+    expect(back.size).toBe(3);
+    expect(back.alertThreshold).toBe(0.7);
+    expect([...back.entries()].map((e) => e.id)).toEqual(['a', 'c', 'b']);
+    for (const q of ['Ibrahim Awad al-Badri', 'Wang Xiao Ming', 'Beethoven', { name: 'Abu Bakr Baghdadi', birthDates: ['1971'] }]) {
+      expect(back.search(q, { top: 5 })).toEqual(i.search(q, { top: 5 }));
+    }
+    expect(back.search('Hammouchi', { top: 5 }).some((h) => h.id === 'c')).toBe(false);
+    expect(back.search('Hammouchi', { top: 5, access: { agency: 'dgst' } })[0]?.id).toBe('c');
+    expect(() => ScreeningIndex.fromBuffer(Buffer.from('not a snapshot'))).toThrow(/snapshot/);
+    expect(() => ScreeningIndex.fromBuffer(i.toBuffer().subarray(0, 40))).toThrow(/snapshot/);
+  });
 });

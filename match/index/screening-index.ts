@@ -1,7 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { analyzeDetails, analyzeRecord, applyQualifiers, bestNameValue, recordNames, scoreRecords, type AnalyzedRecord } from '../score/compare';
 import { tokenSimilarity, type TokenSimilarity } from '../score/similarity';
-import { analyzeName, type NameForm, type TokenInfo } from '../translit/analyze';
+import { analyzeName, joinTokens, type NameForm, type TokenInfo } from '../translit/analyze';
 import type { Script } from '../normalize/text';
 import { canSee } from './access';
 import type { SearchHit, SearchOptions, ScreeningQuery, WatchlistEntry } from './types';
@@ -22,6 +22,8 @@ const COMMON_KEY_SHARE = 0.02;
  * when the list is this many times longer than the candidates: O(candidates × log list).
  */
 const PROBE_RATIO = 16;
+/** Lists at least this long (and 1/64 of the slots) also keep a bit set. */
+const BITSET_MIN = 4096;
 const SNAPSHOT_MAGIC = 'TSQIDX02';
 const SCRIPTS: readonly Script[] = ['latin', 'arabic', 'han', 'cyrillic', 'other'];
 /** Entry flags: a removed slot, a public entry, an entry with an access rule. */
@@ -29,6 +31,7 @@ const DEAD = 0;
 const PUBLIC = 1;
 const RESTRICTED = 2;
 
+const NO_TOKENS: TokenInfo[] = [];
 const EXACT_BONUS = 0.05;
 const COVER_BONUS = 0.1;
 
@@ -80,21 +83,25 @@ function sortedHas(list: number[], v: number): boolean {
   return false;
 }
 
-/** A small binary min-heap on score, keeping the best `cap` slots. */
+/** A small binary min-heap on score, keeping the best `cap` slots (typed arrays, no allocation per push). */
 class TopHeap {
-  readonly slots: number[] = [];
-  readonly scores: number[] = [];
-  constructor(private readonly cap: number) {}
-  get min(): number {
-    return this.scores.length < this.cap ? -Infinity : (this.scores[0] ?? -Infinity);
+  private readonly sc: Float64Array;
+  private readonly sl: Int32Array;
+  n = 0;
+  /** The score a slot must beat to enter (−∞ until full). */
+  min = -Infinity;
+  constructor(private readonly cap: number) {
+    this.sc = new Float64Array(cap);
+    this.sl = new Int32Array(cap);
+  }
+  get slots(): number[] {
+    return Array.from(this.sl.subarray(0, this.n));
   }
   push(slot: number, score: number): void {
-    const s = this.scores;
-    const t = this.slots;
-    if (s.length < this.cap) {
-      s.push(score);
-      t.push(slot);
-      let i = s.length - 1;
+    const s = this.sc;
+    const t = this.sl;
+    if (this.n < this.cap) {
+      let i = this.n++;
       while (i > 0) {
         const p = (i - 1) >> 1;
         if ((s[p] ?? 0) <= score) break;
@@ -104,11 +111,12 @@ class TopHeap {
       }
       s[i] = score;
       t[i] = slot;
+      if (this.n === this.cap) this.min = s[0] ?? 0;
       return;
     }
     if (score <= (s[0] ?? 0)) return;
     let i = 0;
-    const n = s.length;
+    const n = this.n;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
@@ -121,6 +129,7 @@ class TopHeap {
     }
     s[i] = score;
     t[i] = slot;
+    this.min = s[0] ?? 0;
   }
 }
 
@@ -159,11 +168,16 @@ export class ScreeningIndex {
   private keyStr: string[] = [];
   /** Key id → ascending slots; a single slot is stored as a number (most keys are rare). */
   private postings: (number | number[] | undefined)[] = [];
+  /** Bit sets of the longest lists (key id → a bit per slot): a found candidate is tested in O(1). */
+  private bits = new Map<number, Int32Array>();
   /** A key with one letter deleted → ids of the keys it comes from (lookups within one edit). */
   private deleteIndex = new Map<string, number[]>();
   private particleSets: string[][] = [[]];
   private particleIds = new Map<string, number>([['', 0]]);
   private dead = 0;
+  private joinedCache = new Map<number, Map<number, TokenInfo>>();
+  /** Joined tokens' ids start far above any interned token's. */
+  private joinedNext = 1 << 30;
   private acc = new Float64Array(0);
   private mark = new Int32Array(0);
   /** Bit per slot: found as a candidate by the current query (a cache-resident filter for long lists). */
@@ -248,7 +262,24 @@ export class ScreeningIndex {
     if (list === undefined) this.postings[key] = slot;
     else if (typeof list === 'number') {
       if (list !== slot) this.postings[key] = [list, slot];
-    } else if (list[list.length - 1] !== slot) list.push(slot);
+    } else if (list[list.length - 1] !== slot) {
+      list.push(slot);
+      let b = this.bits.get(key);
+      if (b === undefined) {
+        if (list.length < Math.max(BITSET_MIN, this.entryOf.length / 64)) return;
+        b = new Int32Array((Math.ceil(this.entryOf.length * 1.25) >>> 5) + 1);
+        for (const x of list) b[x >>> 5] = (b[x >>> 5] ?? 0) | (1 << (x & 31));
+        this.bits.set(key, b);
+        return;
+      }
+      if (slot >>> 5 >= b.length) {
+        const g = new Int32Array((Math.ceil(slot * 1.25) >>> 5) + 1);
+        g.set(b);
+        b = g;
+        this.bits.set(key, b);
+      }
+      b[slot >>> 5] = (b[slot >>> 5] ?? 0) | (1 << (slot & 31));
+    }
   }
 
   private df(key: number): number {
@@ -357,6 +388,7 @@ export class ScreeningIndex {
     this.pool = new IntList(Math.max(1 << 16, this.pool.n));
     this.idToSlot.clear();
     this.postings.fill(undefined);
+    this.bits.clear();
     this.dead = 0;
     for (let s = 0; s < oldEntries.length; s++) {
       const entry = oldEntries[s];
@@ -382,10 +414,30 @@ export class ScreeningIndex {
     for (let i = start; i < o; i++) this.pool.push(src[i] ?? 0);
   }
 
+  /**
+   * Two adjacent tokens written as one word, with an id for the similarity memo: the scorer needs
+   * them for every candidate with more tokens than the query, and building them is string work.
+   */
+  private joinedOf(a: number, b: number): TokenInfo {
+    let m = this.joinedCache.get(a);
+    if (m === undefined) {
+      if (this.joinedCache.size >= 100_000) this.joinedCache.clear();
+      m = new Map();
+      this.joinedCache.set(a, m);
+    }
+    let j = m.get(b);
+    if (j === undefined) {
+      j = { ...joinTokens(this.tokens[a] as TokenInfo, this.tokens[b] as TokenInfo), id: this.joinedNext++ };
+      m.set(b, j);
+    }
+    return j;
+  }
+
   /** The analysed record of a slot, rebuilt from the pool and the entry. */
-  private recOf(slot: number): AnalyzedRecord {
+  private recOf(slot: number, joinFrom = 2, details = true): AnalyzedRecord {
     const entry = this.entryOf[slot] as WatchlistEntry;
-    const rec = analyzeDetails(entry);
+    // Dates, nationalities, gender and documents only count when the query has them too.
+    const rec: AnalyzedRecord = details ? analyzeDetails(entry) : { names: [], birthDates: [], nationalities: [], documents: [] };
     const names = recordNames(entry);
     const pool = this.pool.a;
     let o = this.recOff.get(slot);
@@ -398,8 +450,15 @@ export class ScreeningIndex {
         const particles = this.particleSets[pool[o++] ?? 0] ?? [];
         const nt = pool[o++] ?? 0;
         const tokens: TokenInfo[] = new Array<TokenInfo>(nt);
-        for (let i = 0; i < nt; i++) tokens[i] = this.tokens[pool[o++] ?? 0] as TokenInfo;
-        forms.push({ tokens, particles, joined: [] });
+        // The scorer joins tokens only on the side with more of them than the other.
+        const join = nt > 1 && nt >= joinFrom;
+        const joined: TokenInfo[] = join ? new Array<TokenInfo>(nt - 1) : NO_TOKENS;
+        for (let i = 0; i < nt; i++) {
+          const t = pool[o++] ?? 0;
+          tokens[i] = this.tokens[t] as TokenInfo;
+          if (join && i > 0) joined[i - 1] = this.joinedOf(pool[o - 2] ?? 0, t);
+        }
+        forms.push({ tokens, particles, joined });
       }
       rec.names.push({ name: en.name, type: en.type, forms });
     }
@@ -457,6 +516,17 @@ export class ScreeningIndex {
       }
       marks[p] = mark;
       acc[p] = cur + weight;
+      return;
+    }
+    const b = onlyExisting && touched.length < p.length ? this.bits.get(key) : undefined;
+    if (b !== undefined) {
+      // A long list with a bit set: test each candidate found instead of reading the list.
+      for (let i = 0; i < touched.length; i++) {
+        const s = touched[i] ?? 0;
+        if (((b[s >>> 5] ?? 0) & (1 << (s & 31))) === 0 || marks[s] === mark) continue;
+        marks[s] = mark;
+        acc[s] = (acc[s] ?? 0) + weight;
+      }
       return;
     }
     if (onlyExisting && touched.length * PROBE_RATIO < p.length) {
@@ -640,15 +710,18 @@ export class ScreeningIndex {
     const maxBonus = EXACT_BONUS * texts.size + COVER_BONUS;
     const flags = this.flags;
     const acc = this.acc;
+    const asker = options.access;
     const visible = (s: number): boolean => {
       const fl = flags[s] ?? DEAD;
-      return fl === PUBLIC || (fl === RESTRICTED && canSee(this.entryOf[s]?.access, options.access));
+      return fl === PUBLIC || (fl === RESTRICTED && canSee(this.entryOf[s]?.access, asker));
     };
     const bar = new TopHeap(want);
     for (let i = 0; i < touched.length; i++) {
       const s = touched[i] ?? 0;
       const a = acc[s] ?? 0;
-      if (a > bar.min && visible(s)) bar.push(s, a);
+      if (a <= bar.min) continue;
+      const fl = flags[s] ?? DEAD;
+      if (fl === PUBLIC || (fl === RESTRICTED && visible(s))) bar.push(s, a);
     }
     const floor = bar.min - maxBonus;
     const heap = new TopHeap(want);
@@ -677,11 +750,14 @@ export class ScreeningIndex {
       return r;
     };
 
+    const qDetails = rec.birthDates.length > 0 || rec.nationalities.length > 0 || rec.gender !== undefined || rec.documents.length > 0;
+    let minQTokens = Infinity;
+    for (const nm of rec.names) for (const f of nm.forms) minQTokens = Math.min(minQTokens, Math.min(f.tokens.length, 30));
     // Score every candidate cheaply, then explain only those returned.
     const scored: { s: number; score: number; rec: AnalyzedRecord }[] = [];
     for (const s of heap.slots) {
       if (this.entryOf[s] === undefined) continue;
-      const cRec = this.recOf(s);
+      const cRec = this.recOf(s, minQTokens + 1, qDetails);
       const score = applyQualifiers(bestNameValue(rec, cRec, sim), rec, cRec);
       if (score >= minScore && score > 0) scored.push({ s, score, rec: cRec });
     }
