@@ -161,16 +161,17 @@ function splitLatin(word: string, out: NameToken[]): void {
 }
 
 /**
- * Second halves of Arabic compound names that Latin often writes glued to the first (نجيب الله =
- * Najibullah, جلال الدين = Jalaluddin), and often drops (Siraj for Sirajuddin). Arabic script keeps two
+ * Second halves of Arabic-script compound names that Latin often writes glued to the first (نجيب الله =
+ * Najibullah, جلال الدين = Jalaluddin, and in Persian and Pashto names کاکا زاده = Kakazada, ولی جان =
+ * Walijan), and often drops (Siraj for Sirajuddin). Arabic script keeps two
  * words; {@link glueArabicCompounds} gives the one-word reading, which the analysis offers beside the
  * two-word one. عبد الله is not glued: Latin Abdullah is split the same way (abd + allah).
  */
-export const ARABIC_COMPOUND_SECONDS: ReadonlySet<string> = new Set(['الله', 'الدين']);
+export const ARABIC_COMPOUND_SECONDS: ReadonlySet<string> = new Set(['الله', 'الدين', 'زاده', 'جان']);
 
 /**
- * The tokens with Arabic compounds in الله and الدين glued into one word (هدايت الله → هدايتالله,
- * جلال الدين → جلالالدين, the article of الدين included), or undefined when there is none.
+ * The tokens with Arabic-script compounds glued into one word (هدايت الله → هدايتالله, جلال الدين →
+ * جلالالدين with the article of الدين, ولی جان → وليجان), or undefined when there is none.
  */
 export function glueArabicCompounds(tokens: readonly NameToken[]): NameToken[] | undefined {
   const out: NameToken[] = [];
@@ -180,8 +181,9 @@ export function glueArabicCompounds(tokens: readonly NameToken[]): NameToken[] |
     const prev = out[out.length - 1];
     const next = tokens[i + 1];
     if (prev !== undefined && !prev.particle && prev.script === 'arabic' && prev.text !== 'عبد' && prev.text.length >= 2 && !ARABIC_COMPOUND_SECONDS.has(prev.text)) {
-      // الله is one token; الدين arrives as the particle ال and دين.
-      const second = t.script === 'arabic' && !t.particle && t.text === 'الله' ? 'الله' : t.particle && t.text === 'ال' && next?.text === 'دين' && !next.particle ? 'الدين' : undefined;
+      // الله, زاده, جان are one token; الدين arrives as the particle ال and دين.
+      const second =
+        t.script === 'arabic' && !t.particle && ARABIC_COMPOUND_SECONDS.has(t.text) ? t.text : t.particle && t.text === 'ال' && next?.text === 'دين' && !next.particle ? 'الدين' : undefined;
       if (second !== undefined) {
         out[out.length - 1] = { ...prev, text: prev.text + second };
         if (second === 'الدين') i++;

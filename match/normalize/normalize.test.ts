@@ -63,6 +63,10 @@ describe('normalizeName', () => {
     expect(glued('جلال الدين حقانى')).toEqual(['جلالالدين', 'حقاني']); // JALALUDDIN HAQQANI
     expect(glued('سراج الدين جلال الدين حقانى')).toEqual(['سراجالدين', 'جلالالدين', 'حقاني']);
     expect(glued('صلاح الدين الأيوبي')).toEqual(['صلاحالدين', 'ايوبي']);
+    // Persian / Pashto: رحمت الله کاکا زاده = RAHMATULLAH KAKAZADA, ولی جان = WALIJAN.
+    expect(glued('رحمت الله کاکا زاده')).toEqual(['رحمتالله', 'كاكازاده']);
+    expect(glued('ولی جان')).toEqual(['وليجان']);
+    expect(glued('جان محمد')).toBeUndefined();
     // The two-word reading is left as it was (Siraj Haqqani drops the -uddin).
     expect(texts('جلال الدين حقانى')).toEqual(['جلال', 'دين', 'حقاني']);
     // عبد الله stays two words (Latin Abdullah is split the same way), so does a leading الله;

@@ -66,6 +66,8 @@ describe('phonetic keys: each variant finds the others', () => {
     expect(gluedKey('جلال الدين حقانى')).toBe(key('Jalaluddin Haqqani'));
     expect(gluedKey('سعد الدين')).toBe(key('Saduddin'));
     expect(analyzeName('عبد الله')).toHaveLength(1);
+    expect(gluedKey('ولی جان')).toBe(key('Walijan'));
+    expect(gluedKey('کاکا زاده')).toBe(key('Kakazada'));
     expect(arabicPhonetic('جلالالدين')).toBe('jlAludIn');
     expect(arabicPhonetic('نجيبالله')).toBe('njIbula');
   });
