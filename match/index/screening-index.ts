@@ -178,8 +178,8 @@ export class ScreeningIndex {
   private joinedCache = new Map<number, Map<number, TokenInfo>>();
   /** Joined tokens' ids start far above any interned token's. */
   private joinedNext = 1 << 30;
-  private acc = new Float64Array(0);
-  private mark = new Int32Array(0);
+  /** Per slot, during a query: [2s] the key score, [2s + 1] the stamp of the last group that counted. */
+  private state = new Float64Array(0);
   /** Bit per slot: found as a candidate by the current query (a cache-resident filter for long lists). */
   private found = new Int32Array(0);
   private stamp = 0;
@@ -503,19 +503,19 @@ export class ScreeningIndex {
   private visit(key: number, weight: number, mark: number, onlyExisting: boolean, touched: number[]): void {
     const p = this.postings[key];
     if (p === undefined) return;
-    const acc = this.acc;
-    const marks = this.mark;
+    // Score and mark of a slot side by side: one cache line per candidate, not two.
+    const st = this.state;
     const found = this.found;
     if (typeof p === 'number') {
-      if (marks[p] === mark) return;
-      const cur = acc[p] ?? 0;
+      if (st[2 * p + 1] === mark) return;
+      const cur = st[2 * p] ?? 0;
       if (cur === 0) {
         if (onlyExisting) return;
         touched.push(p);
         found[p >>> 5] = (found[p >>> 5] ?? 0) | (1 << (p & 31));
       }
-      marks[p] = mark;
-      acc[p] = cur + weight;
+      st[2 * p + 1] = mark;
+      st[2 * p] = cur + weight;
       return;
     }
     const b = onlyExisting && touched.length < p.length ? this.bits.get(key) : undefined;
@@ -523,9 +523,9 @@ export class ScreeningIndex {
       // A long list with a bit set: test each candidate found instead of reading the list.
       for (let i = 0; i < touched.length; i++) {
         const s = touched[i] ?? 0;
-        if (((b[s >>> 5] ?? 0) & (1 << (s & 31))) === 0 || marks[s] === mark) continue;
-        marks[s] = mark;
-        acc[s] = (acc[s] ?? 0) + weight;
+        if (((b[s >>> 5] ?? 0) & (1 << (s & 31))) === 0 || st[2 * s + 1] === mark) continue;
+        st[2 * s + 1] = mark;
+        st[2 * s] = (st[2 * s] ?? 0) + weight;
       }
       return;
     }
@@ -533,9 +533,9 @@ export class ScreeningIndex {
       // Few candidates, a long list: look each candidate up instead of reading the list.
       for (let i = 0; i < touched.length; i++) {
         const s = touched[i] ?? 0;
-        if (marks[s] === mark || !sortedHas(p, s)) continue;
-        marks[s] = mark;
-        acc[s] = (acc[s] ?? 0) + weight;
+        if (st[2 * s + 1] === mark || !sortedHas(p, s)) continue;
+        st[2 * s + 1] = mark;
+        st[2 * s] = (st[2 * s] ?? 0) + weight;
       }
       return;
     }
@@ -544,22 +544,22 @@ export class ScreeningIndex {
       // reading the score array at random.
       for (let i = 0; i < p.length; i++) {
         const s = p[i] ?? 0;
-        if (((found[s >>> 5] ?? 0) & (1 << (s & 31))) === 0 || marks[s] === mark) continue;
-        marks[s] = mark;
-        acc[s] = (acc[s] ?? 0) + weight;
+        if (((found[s >>> 5] ?? 0) & (1 << (s & 31))) === 0 || st[2 * s + 1] === mark) continue;
+        st[2 * s + 1] = mark;
+        st[2 * s] = (st[2 * s] ?? 0) + weight;
       }
       return;
     }
     for (let i = 0; i < p.length; i++) {
       const s = p[i] ?? 0;
-      if (marks[s] === mark) continue;
-      const cur = acc[s] ?? 0;
+      if (st[2 * s + 1] === mark) continue;
+      const cur = st[2 * s] ?? 0;
       if (cur === 0) {
         touched.push(s);
         found[s >>> 5] = (found[s >>> 5] ?? 0) | (1 << (s & 31));
       }
-      marks[s] = mark;
-      acc[s] = cur + weight;
+      st[2 * s + 1] = mark;
+      st[2 * s] = cur + weight;
     }
   }
 
@@ -583,7 +583,7 @@ export class ScreeningIndex {
   private nextStamp(): number {
     if (++this.stamp > 2_000_000_000) {
       this.stamp = 1;
-      this.mark.fill(0);
+      this.state.fill(0);
     }
     return this.stamp;
   }
@@ -628,10 +628,10 @@ export class ScreeningIndex {
     if (rec.names.length === 0 || this.idToSlot.size === 0) return [];
 
     const n = this.entryOf.length;
-    if (this.acc.length < n) {
-      this.acc = new Float64Array(Math.ceil(n * 1.25) + 16);
-      this.mark = new Int32Array(this.acc.length);
-      this.found = new Int32Array((this.acc.length >>> 5) + 1);
+    if (this.state.length < 2 * n) {
+      const cap = Math.ceil(n * 1.25) + 16;
+      this.state = new Float64Array(2 * cap);
+      this.found = new Int32Array((cap >>> 5) + 1);
     }
     const live = this.idToSlot.size;
     const common = Math.max(1000, live * COMMON_KEY_SHARE);
@@ -709,7 +709,7 @@ export class ScreeningIndex {
     for (const nm of rec.names) for (const f of nm.forms) for (const t of [...f.tokens, ...f.joined]) texts.add(t.text);
     const maxBonus = EXACT_BONUS * texts.size + COVER_BONUS;
     const flags = this.flags;
-    const acc = this.acc;
+    const st = this.state;
     const asker = options.access;
     const visible = (s: number): boolean => {
       const fl = flags[s] ?? DEAD;
@@ -718,7 +718,7 @@ export class ScreeningIndex {
     const bar = new TopHeap(want);
     for (let i = 0; i < touched.length; i++) {
       const s = touched[i] ?? 0;
-      const a = acc[s] ?? 0;
+      const a = st[2 * s] ?? 0;
       if (a <= bar.min) continue;
       const fl = flags[s] ?? DEAD;
       if (fl === PUBLIC || (fl === RESTRICTED && visible(s))) bar.push(s, a);
@@ -727,8 +727,8 @@ export class ScreeningIndex {
     const heap = new TopHeap(want);
     for (let i = 0; i < touched.length; i++) {
       const s = touched[i] ?? 0;
-      let score = acc[s] ?? 0;
-      acc[s] = 0;
+      let score = st[2 * s] ?? 0;
+      st[2 * s] = 0;
       this.found[s >>> 5] = 0;
       if (score < floor || score + maxBonus < heap.min || !visible(s)) continue;
       // Keys are coarse: many entries may tie on them. Identical spellings break the tie.

@@ -110,6 +110,23 @@ const JOINED_MIN_SIM = MIN_TOKEN_SIM + 0.08;
 let itemSim = new Float64Array(256);
 let itemPos = new Int32Array(1024);
 const itemVia: TokenSimilarity['via'][] = [];
+let takenBuf = new Uint8Array(256);
+let nItems = 0;
+let pushDetail = false;
+
+/** Record one candidate token pair of an alignment (at least `min` similar) in the scratch space. */
+function pushItem(r: TokenSimilarity, qa: number, qs: number, ca: number, cs: number, min: number): void {
+  if (r.sim < min) return;
+  const k = nItems;
+  itemSim[k] = r.sim;
+  const o = k * 4;
+  itemPos[o] = qa;
+  itemPos[o + 1] = qs;
+  itemPos[o + 2] = ca;
+  itemPos[o + 3] = cs;
+  if (pushDetail) itemVia[k] = r.via;
+  nItems = k + 1;
+}
 
 /**
  * Align two name forms regardless of order, greedily by similarity. A token may also align with two
@@ -126,18 +143,9 @@ function align(q: NameForm, c: NameForm, sim: TokenSimFn, detail: boolean): Form
     itemSim = new Float64Array(cap * 2);
     itemPos = new Int32Array(cap * 8);
   }
-  let n = 0;
-  const push = (r: TokenSimilarity, qa: number, qs: number, ca: number, cs: number, min: number): void => {
-    if (r.sim < min) return;
-    itemSim[n] = r.sim;
-    const o = n * 4;
-    itemPos[o] = qa;
-    itemPos[o + 1] = qs;
-    itemPos[o + 2] = ca;
-    itemPos[o + 3] = cs;
-    if (detail) itemVia[n] = r.via;
-    n++;
-  };
+  nItems = 0;
+  pushDetail = detail;
+  const push = pushItem;
   // Two words written as one change the token count: joined tokens are tried on the longer side only.
   // The index stores forms without them (memory), so they are rebuilt here when needed.
   const qJoined = nq > nc ? (q.joined.length > 0 ? q.joined : joinAll(q.tokens)) : NONE;
@@ -157,8 +165,11 @@ function align(q: NameForm, c: NameForm, sim: TokenSimFn, detail: boolean): Form
   let weight = 0;
   let coveredQ = 0;
   let coveredC = 0;
+  const n = nItems;
   const pairs: FormScore['pairs'] = [];
-  const taken = new Uint8Array(n);
+  if (takenBuf.length < n) takenBuf = new Uint8Array(n * 2);
+  const taken = takenBuf;
+  taken.fill(0, 0, n);
   for (;;) {
     let best = -1;
     let bk = -1;
