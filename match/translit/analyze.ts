@@ -93,7 +93,7 @@ function computeTokenInfo(tok: Pick<NameToken, 'text' | 'script' | 'alt'>): Toke
     phon = latinPhonetic(latin);
   } else if (script === 'han') {
     latin = hanReadings(text)[0]?.[0] ?? text;
-    phon = latinPhonetic(latin);
+    phon = latinPhonetic(pinyinSpelling(latin));
   }
   const info: TokenInfo = { text, script, latin, phon, key: keyFor(phon, text) };
   if (script === 'arabic' && hasVariantReading(text)) {
@@ -110,9 +110,27 @@ function computeTokenInfo(tok: Pick<NameToken, 'text' | 'script' | 'alt'>): Toke
   return info;
 }
 
-function latinToken(text: string): TokenInfo {
-  const phon = latinPhonetic(text);
-  return { text, script: 'latin', latin: text, phon, key: keyFor(phon, text) };
+/**
+ * Pinyin letters that Latin phonetics would misread: q is the ch of Archi, -vich (阿奇, 维奇), and c
+ * (not ch) is ts. Wade-Giles readings never contain them, so every Han reading goes through this.
+ */
+function pinyinSpelling(reading: string): string {
+  return reading.replace(/q/g, 'ch').replace(/c(?!h)/g, 'ts');
+}
+
+/**
+ * One Latin reading of a Han run. Han transcriptions write a foreign v as w (维 wei, 瓦 wa, 文 wen:
+ * 维克托 = Victor): a reading with w has a second phonetic form and key with v.
+ */
+function hanToken(reading: string): TokenInfo {
+  const spelt = pinyinSpelling(reading);
+  const phon = latinPhonetic(spelt);
+  const t: TokenInfo = { text: reading, script: 'han', latin: reading, phon, key: keyFor(phon, reading) };
+  if (spelt.includes('w')) {
+    t.altPhon = latinPhonetic(spelt.replace(/w/g, 'v'));
+    t.altKey = keyFor(t.altPhon, reading);
+  }
+  return t;
 }
 
 /**
@@ -143,7 +161,7 @@ function analyzeNameForms(raw: string): NameForm[] {
   const after = plain.slice(hanIdx + 1).map((t) => tokenInfo(t));
   const hanText = plain[hanIdx]?.text ?? '';
   return hanReadings(hanText).map((reading) => ({
-    tokens: [...before, ...reading.map((r) => ({ ...latinToken(r), text: r, script: 'han' as const })), ...after],
+    tokens: [...before, ...reading.map((r) => hanToken(r)), ...after],
     particles,
     joined: NO_TOKENS as TokenInfo[],
   }));

@@ -121,6 +121,17 @@ describe('Chinese', () => {
     expect(hanReadings('毛泽东')).toEqual([['maozedong'], ['mao', 'zedong'], ['mao', 'tse', 'tung']]);
     expect(hanReadings('欧阳修')[1]).toEqual(['ouyang', 'xiu']);
   });
+  it('reads pinyin q as ch and c as ts, and offers v for the w of transcriptions (Wikidata pairs)', () => {
+    const tok = (name: string) => analyzeName(name)[0]?.tokens[0];
+    // 阿奇曼德 = Archimède, 维克托 = Victor, 崔斯考 = Tresckow (cui: ts, not k).
+    expect(tok('阿奇曼德')?.phon).toBe(latinPhonetic('achimande'));
+    expect(tok('维克托')?.altKey).toBe(key('Victo'));
+    expect(tok('维奇')?.altKey).toBe(key('vich'));
+    expect(tok('维克托')?.key).toBe(key('Weiketuo'));
+    expect(tok('崔斯考')?.key).toBe(key('tsuisikao'));
+    // Wade-Giles readings are left alone.
+    expect(analyzeName('毛泽东')[2]?.tokens.map((t) => t.phon)).toEqual(['mau', 'tse', 'tung']);
+  });
   it('reads Han transcriptions of foreign names as one word (古普塔 = gupta)', () => {
     expect(hanReadings('古普塔')[0]).toEqual(['guputa']);
   });
