@@ -134,13 +134,13 @@ describe('search in batches', () => {
   it('finds the newest match that passes the filters however many newer matches do not', async () => {
     const caseId = await sharedCase(env, w);
     const ids: string[] = [];
-    for (let i = 0; i < 70; i++) ids.push(await send(w.maLiaison.s, caseId, { subject: `Cinquantasette ${i}` }));
-    // The Spanish officer has read every one but the oldest: the first two batches (4 and 64 newest) hold no unread one.
+    for (let i = 0; i < 140; i++) ids.push(await send(w.maLiaison.s, caseId, { subject: `Cinquantasette ${i}` }));
+    // The Spanish officer has read every one but the oldest: the first two batches (8 and 128 newest) hold no unread one.
     await env.db.unsafeOwner.insertInto('message_reads').values(ids.slice(1).map((id) => ({ message_id: id, user_id: w.esOfficer.user.id, agency_id: w.es.id }))).execute();
     const q = (extra: string) => call(env, w.esOfficer.s, 'GET', `/api/messages?box=all&limit=1&q=cinquantasette${extra}`);
     expect(((await q('&unread=true')).json().messages as { id: string }[]).map((m) => m.id)).toEqual([ids[0]]);
-    expect(((await q('')).json().messages as { id: string }[]).map((m) => m.id)).toEqual([ids[69]]);
-    // Between: the newest unread among the second batch.
+    expect(((await q('')).json().messages as { id: string }[]).map((m) => m.id)).toEqual([ids[139]]);
+    // Between: the newest unread in the second batch.
     await env.db.unsafeOwner.deleteFrom('message_reads').where('message_id', '=', ids[20]!).where('user_id', '=', w.esOfficer.user.id).execute();
     expect(((await q('&unread=true')).json().messages as { id: string }[]).map((m) => m.id)).toEqual([ids[20]]);
     const two = (await call(env, w.esOfficer.s, 'GET', '/api/messages?box=all&limit=5&unread=true&q=cinquantasette')).json().messages as { id: string }[];
