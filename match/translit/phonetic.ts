@@ -108,6 +108,8 @@ export function arabicPhonetic(token: string, variant = false): string {
   for (const [second, phon] of COMPOUND_SECONDS) {
     if (token.length > second.length + 1 && token.endsWith(second)) return collapse([...arabicPhonetic(token.slice(0, -second.length), variant), ...phon]);
   }
+  // طه (Taha): in a two-letter word a final ه is a consonant with its vowel, not a silent taa marbuta.
+  if (token.length === 2 && token[1] === 'ه' && ARABIC_CONSONANT[token[0] ?? ''] !== undefined) return `${ARABIC_CONSONANT[token[0] ?? '']}ha`;
   const out: string[] = [];
   const chars = [...token];
   const finalA = variant && chars.length >= 4 && FINAL_YA_AS_A.test(token);

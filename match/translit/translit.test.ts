@@ -95,6 +95,11 @@ describe('phonetic keys: each variant finds the others', () => {
     // A long vowel before the ي is not a consonant: no second reading.
     expect(tok('بناي')?.altPhon).toBeUndefined();
   });
+  it('reads طه as Taha (a two-letter word keeps its final ه), فاطمة still as Fatima', () => {
+    expect(arabicPhonetic('طه')).toBe('tha');
+    expect(analyzeName('طه')[0]?.tokens[0]?.key).toBe(key('Taha'));
+    expect(arabicPhonetic('فاطمه')).toBe('fAtm');
+  });
   it('keeps long vowels in the phonetic form so محمود and محمد differ', () => {
     expect(arabicPhonetic('محمود')).not.toBe(arabicPhonetic('محمد'));
     expect(latinPhonetic('mahmoud')).toContain('U');
