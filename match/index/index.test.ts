@@ -59,6 +59,24 @@ describe('ScreeningIndex on the UN list', () => {
   });
 });
 
+describe('candidate cut', () => {
+  it('keeps an entry with the exact romanised form among many sharing its coarse keys', () => {
+    // Every distractor has the keys of both query tokens (kn, k) and is listed before the entry:
+    // on key score they all tie with it, and only its exact form (janan, agha) sets it apart.
+    const i = new ScreeningIndex();
+    const firsts = ['Jinan', 'Jonan', 'Junan', 'Ginan', 'Genan'];
+    const lasts = ['Gao', 'Kao', 'Gu', 'Ka'];
+    i.add(Array.from({ length: 1500 }, (_, n) => ({ id: `d${n}`, name: `${firsts[n % 5] ?? ''} ${lasts[Math.floor(n / 5) % 4] ?? ''}` })));
+    i.add([{ id: 'target', name: 'جانان آغا' }]);
+    const hits = i.search('JANAN AGHA', { top: 5 });
+    expect(hits[0]?.id).toBe('target');
+    expect(hits[0]?.score).toBeGreaterThan(0.95);
+    // The same, Latin to Latin, with one token spelt exactly and the other misspelt.
+    i.add([{ id: 'kony', name: 'JOSEPH KONY' }, ...Array.from({ length: 1500 }, (_, n) => ({ id: `k${n}`, name: `Kon${'aeiou'[n % 5] ?? ''} Jeff${n}` }))]);
+    expect(i.search('JOEPH KONY', { top: 5 }).map((h) => h.id)).toContain('kony');
+  });
+});
+
 describe('add, remove, replace', () => {
   it('adds and removes incrementally', () => {
     const i = new ScreeningIndex();

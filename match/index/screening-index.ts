@@ -15,6 +15,16 @@ const RERANK_MIN = 30;
 const FUZZY_MIN_KEY = 3;
 const FUZZY_WEIGHT = 0.6;
 const SPLIT_WEIGHT = 0.5;
+/**
+ * Each token is also posted under its exact romanised form (`=janan` for Janan and جانان). A query
+ * token's form adds what its IDF has above the IDF of the token's rarest key: an entry sharing a rare
+ * exact spelling is found and kept even when its coarse keys (`kn`, `mt`) are shared by hundreds of
+ * others, while a form as common as its key (محمد: `=mahmad`, `mt`) adds next to nothing. Forms adding
+ * less than this are not looked up.
+ */
+const FORM_MIN_GAIN = 0.5;
+/** Romanised forms shorter than this (initials) are not posted. */
+const FORM_MIN = 2;
 /** A key on more than this share of entries adds no new candidates, it only ranks those found. */
 const COMMON_KEY_SHARE = 0.02;
 /**
@@ -83,6 +93,12 @@ function sortedHas(list: number[], v: number): boolean {
   return false;
 }
 
+/** The key of a token's exact romanised form, or undefined for initials. */
+function formKey(t: TokenInfo): string | undefined {
+  const f = t.latin.length > 0 ? t.latin : t.text;
+  return f.length < FORM_MIN ? undefined : `=${f}`;
+}
+
 /** A small binary min-heap on score, keeping the best `cap` slots (typed arrays, no allocation per push). */
 class TopHeap {
   private readonly sc: Float64Array;
@@ -138,6 +154,8 @@ interface PlanItem {
   keys: number[];
   weights: number[];
   df: number;
+  /** A fixed weight instead of IDF × weight (exact romanised forms). */
+  fixed?: number;
 }
 
 /**
@@ -164,6 +182,8 @@ export class ScreeningIndex {
   private byObject = new Map<TokenInfo, number>();
   private tokKey = new IntList();
   private tokAlt = new IntList();
+  /** Token id → key id of its exact romanised form, or −1. */
+  private tokForm = new IntList();
   private keyIds = new Map<string, number>();
   private keyStr: string[] = [];
   /** Key id → ascending slots; a single slot is stored as a number (most keys are rare). */
@@ -214,7 +234,7 @@ export class ScreeningIndex {
     this.keyIds.set(key, id);
     this.keyStr.push(key);
     this.postings.push(undefined);
-    if (key.length >= FUZZY_MIN_KEY && !key.startsWith('~')) {
+    if (key.length >= FUZZY_MIN_KEY && !key.startsWith('~') && !key.startsWith('=')) {
       for (const d of deletes(key)) {
         const l = this.deleteIndex.get(d);
         if (l === undefined) this.deleteIndex.set(d, [id]);
@@ -230,6 +250,8 @@ export class ScreeningIndex {
     this.tokenIds.set(k, id);
     this.tokKey.push(this.keyId(t.key));
     this.tokAlt.push(t.altKey !== undefined && t.altKey !== t.key ? this.keyId(t.altKey) : -1);
+    const form = formKey(t);
+    this.tokForm.push(form === undefined ? -1 : this.keyId(form));
     return id;
   }
 
@@ -317,6 +339,8 @@ export class ScreeningIndex {
           this.post(this.tokKey.get(t), slot);
           const alt = this.tokAlt.get(t);
           if (alt >= 0) this.post(alt, slot);
+          const form = this.tokForm.get(t);
+          if (form >= 0) this.post(form, slot);
         }
       }
     }
@@ -565,7 +589,7 @@ export class ScreeningIndex {
 
   /** Ids of the keys within one edit (insertion, deletion, substitution) of `key`. */
   private neighbours(key: string, out: Set<number>): void {
-    if (key.length < FUZZY_MIN_KEY || key.startsWith('~')) return;
+    if (key.length < FUZZY_MIN_KEY || key.startsWith('~') || key.startsWith('=')) return;
     for (const k of this.deleteIndex.get(key) ?? []) out.add(k);
     const dels = deletes(key);
     for (let pos = 0; pos < dels.length; pos++) {
@@ -639,6 +663,7 @@ export class ScreeningIndex {
     // Query tokens, each with its keys; rarer tokens first so common ones only rank what rare ones found.
     let qi = 0;
     const plan: PlanItem[] = [];
+    const forms = new Set<number>();
     for (const name of rec.names) {
       for (const f of name.forms) {
         const nTokens = f.tokens.length;
@@ -677,6 +702,15 @@ export class ScreeningIndex {
             if ((item.weights[i] ?? 0) >= 1 && l > 0) item.df = Math.min(item.df, l);
           }
           plan.push(item);
+          // The exact romanised form: its own item, so a rare spelling finds its entries first.
+          const fk = formKey(t);
+          const fid = fk === undefined ? undefined : this.keyIds.get(fk);
+          if (fid !== undefined && !forms.has(fid)) {
+            forms.add(fid);
+            const fdf = this.df(fid);
+            const gain = Math.log(1 + live / fdf) - (item.df === Infinity ? 0 : Math.log(1 + live / item.df));
+            if (gain >= FORM_MIN_GAIN) plan.push({ keys: [fid], weights: [1], df: fdf, fixed: gain });
+          }
         }
       }
     }
@@ -697,7 +731,7 @@ export class ScreeningIndex {
           if (df === 0) continue;
           const idf = Math.log(1 + live / df);
           const onlyExisting = touched.length > 0 && (df > common || (!exact && touched.length >= 4 * want));
-          this.visit(key, idf * w, mark, onlyExisting, touched);
+          this.visit(key, p.fixed ?? idf * w, mark, onlyExisting, touched);
         }
       }
     }
