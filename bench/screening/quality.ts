@@ -247,7 +247,9 @@ export function ar2enEval(): Record<string, number> {
     const target = p.en.toLowerCase();
     if (romanizeArabicWord(p.ar, 'en') === target) exact++;
     if (romanizeArabicVariants(p.ar).includes(target)) anyStyle++;
-    const tok = normalizeName(p.ar).tokens[0];
+    // The name, not the article: ال is a token of its own (a particle) before every ال- word.
+    const toks = normalizeName(p.ar).tokens;
+    const tok = toks.find((t) => !t.particle) ?? toks[0];
     if (tok === undefined) continue;
     const a = tokenInfo({ ...tok, particle: false } as Parameters<typeof tokenInfo>[0]);
     const t = tokenInfo({ text: target, script: 'latin' });
