@@ -81,7 +81,7 @@ export async function listMessages(ctx: Ctx, f: TMessageListQuery): Promise<Mess
   const text = f.q;
   const query = text ? sql`(${sql.join(SEARCH_CONFIGS.map((c) => sql`websearch_to_tsquery(${c}::regconfig, ${text})`), sql` || `)})` : sql`NULL::tsquery`;
   const find = (limit: number | null) => sql<{ id: string; created_at: Date }>`tansiq_message_find(${query}, ${limit}::integer, ${f.caseId ?? null}::uuid, ${f.agencyId ?? null}::uuid)`;
-  for (const batch of [f.limit * 8, f.limit * 128]) {
+  for (const batch of [f.limit * 4, f.limit * 64]) {
     const ids = (await sql<{ id: string }>`SELECT id FROM ${find(batch)}`.execute(ctx.tx)).rows.map((r) => r.id);
     if (ids.length === 0) return [];
     const rows = await q.where('m.id', 'in', ids).orderBy('m.created_at', 'desc').limit(f.limit).execute();

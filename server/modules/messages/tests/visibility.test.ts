@@ -141,10 +141,10 @@ describe('search in batches', () => {
     expect(((await q('&unread=true')).json().messages as { id: string }[]).map((m) => m.id)).toEqual([ids[0]]);
     expect(((await q('')).json().messages as { id: string }[]).map((m) => m.id)).toEqual([ids[139]]);
     // Between: the newest unread in the second batch.
-    await env.db.unsafeOwner.deleteFrom('message_reads').where('message_id', '=', ids[20]!).where('user_id', '=', w.esOfficer.user.id).execute();
-    expect(((await q('&unread=true')).json().messages as { id: string }[]).map((m) => m.id)).toEqual([ids[20]]);
+    await env.db.unsafeOwner.deleteFrom('message_reads').where('message_id', '=', ids[100]!).where('user_id', '=', w.esOfficer.user.id).execute();
+    expect(((await q('&unread=true')).json().messages as { id: string }[]).map((m) => m.id)).toEqual([ids[100]]);
     const two = (await call(env, w.esOfficer.s, 'GET', '/api/messages?box=all&limit=5&unread=true&q=cinquantasette')).json().messages as { id: string }[];
-    expect(two.map((m) => m.id)).toEqual([ids[20], ids[0]]);
+    expect(two.map((m) => m.id)).toEqual([ids[100], ids[0]]);
   });
 });
 
