@@ -62,6 +62,8 @@ export async function startServer(opts: { databaseUrl?: string } = {}): Promise<
     TANSIQ_DEMO_PASSWORD: DEMO_PASSWORD,
     TANSIQ_PUBLIC_URL: `http://127.0.0.1:${port}`,
     TANSIQ_FAST_HASHING: 'true',
+    // Every simulated officer signs in from 127.0.0.1: the per-address sign-in limit would be a shared office's.
+    TANSIQ_LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     LOG_LEVEL: 'warn',
     DATABASE_URL: opts.databaseUrl ?? '',
   };

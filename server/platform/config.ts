@@ -27,6 +27,8 @@ export interface Config {
   auditCheckpointMinutes: number;
   /** Requests a minute per client address across the API (login and enrolment have their own, lower limits). */
   rateLimitPerMinute: number;
+  /** Sign-in attempts a minute per client address (per-account back-off protects each account on its own). */
+  loginRateLimitPerMinute: number;
   /** Largest attachment accepted, in bytes (TANSIQ_MAX_ATTACHMENT_MB, default 50). */
   maxAttachmentBytes: number;
   /** Largest photo of a notice's subject accepted, in bytes (TANSIQ_MAX_PHOTO_MB, default 5). */
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fastHashing: env.TANSIQ_FAST_HASHING === 'true' && env.NODE_ENV !== 'production',
     auditCheckpointMinutes: int(env.TANSIQ_AUDIT_CHECKPOINT_MINUTES, 60),
     rateLimitPerMinute: int(env.TANSIQ_RATE_LIMIT_PER_MINUTE, 600),
+    loginRateLimitPerMinute: int(env.TANSIQ_LOGIN_RATE_LIMIT_PER_MINUTE, 60),
     maxAttachmentBytes: int(env.TANSIQ_MAX_ATTACHMENT_MB, 50) * 1024 * 1024,
     maxPhotoBytes: int(env.TANSIQ_MAX_PHOTO_MB, 5) * 1024 * 1024,
   };

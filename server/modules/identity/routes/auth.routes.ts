@@ -10,7 +10,7 @@ import { loadMe } from './me.routes';
 export async function authRoutes(app: App): Promise<void> {
   const { deps } = app;
   app.post('/api/auth/login', {
-    config: { auth: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { auth: 'public', rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     schema: { tags: ['auth'], summary: 'Sign in with e-mail, password and (when enrolled) a TOTP or recovery code', body: ZLoginRequest },
   }, async (req, reply) => {
     const body = req.body as z.infer<typeof ZLoginRequest>;
