@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { login, useEnglish } from './support/app';
+import { apiCall, login, useEnglish } from './support/app';
 import { openBrowser, type Browser } from './support/browser';
 
 const baseUrl = inject('baseUrl');
@@ -13,16 +12,6 @@ const QUESTION = 'Which of the three warehouses do you mean: Ruhrort, Hochfeld o
 let requestPath = '';
 // Set TANSIQ_E2E_SHOTS to a folder to keep screenshots (English and Arabic) of the question on the request.
 const SHOTS = process.env.TANSIQ_E2E_SHOTS;
-
-/** Calls the API from the signed-in page with the session's CSRF token (set-up steps that are not under test). */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(async ({ method, path, body }) => {
-    const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
-    const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, ...(body !== undefined && { body: JSON.stringify(body) }) });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  }, { method, path, body });
-}
 
 describe('a request under Directive 2023/977: the requested side asks for clarification, the requesting side is shown what to answer', () => {
   let b: Browser;
@@ -36,11 +25,11 @@ describe('a request under Directive 2023/977: the requested side asks for clarif
   it('the BKA asks the Policía Nacional to clarify its request; the clock stops', async () => {
     const { page } = b;
     await login(page, baseUrl, 'liaison@policia.demo', password);
-    const cases = await api<{ cases: { id: string; title: string }[] }>(page, 'GET', '/api/cases');
+    const cases = await apiCall<{ cases: { id: string; title: string }[] }>(page, 'GET', '/api/cases');
     const theCase = cases.cases.find((c) => c.title === CASE)!;
-    const detail = (await api<{ case: { participants: { agency: { id: string; name: string } }[] } }>(page, 'GET', `/api/cases/${theCase.id}`)).case;
+    const detail = (await apiCall<{ case: { participants: { agency: { id: string; name: string } }[] } }>(page, 'GET', `/api/cases/${theCase.id}`)).case;
     const bka = detail.participants.find((p) => p.agency.name.includes('Bundeskriminalamt'))!.agency.id;
-    const sent = await api<{ message: { id: string } }>(page, 'POST', `/api/cases/${theCase.id}/messages`, {
+    const sent = await apiCall<{ message: { id: string } }>(page, 'POST', `/api/cases/${theCase.id}/messages`, {
       subject: SUBJECT, body: 'Please tell us who holds the lease of the warehouse.', recipients: [{ agencyId: bka }],
       handlingCode: 'H0', tlp: 'AMBER', sourceReliability: 'B', infoAccuracy: 2, priority: 'normal', isRequest: true, purpose: 'Drug-trafficking investigation',
     });

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { login } from './support/app';
+import { apiCall, login } from './support/app';
 import { openBrowser, type Browser } from './support/browser';
 
 const baseUrl = inject('baseUrl');
@@ -24,16 +24,6 @@ async function shot(page: Page, name: string): Promise<void> {
 async function useLanguage(page: Page, lang: string): Promise<void> {
   await page.locator('select[name="language"]').selectOption(lang);
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
-/** An API call from the signed-in page (the CSRF token from /api/me), for setting the scene quickly. */
-async function apiCall<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(async ({ method, path, body }) => {
-    const me = await (await fetch('/api/me')).json() as { csrfToken: string };
-    const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  }, { method, path, body }) as Promise<T>;
 }
 
 /** Opens a message page and waits for its title; keeps a screenshot if it does not come. */
