@@ -179,7 +179,17 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: ['index.html'] });
+    // preCompressed: the build writes .br and .gz copies (web/vite.config.ts). Hashed assets never change under their
+    // name, so browsers keep them; index.html is asked again each time, so a new build is picked up at once.
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: true,
+      index: ['index.html'],
+      preCompressed: true,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     app.setNotFoundHandler((req, reply) => {
       // Routes of the web app get the app; a missing file (an old asset name) gets a plain 404.
       const path = req.url.split('?')[0] ?? '';

@@ -1,48 +1,52 @@
 import { DirectionProvider, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, useEffect, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError, setUnauthenticatedHandler } from './api/client';
 import { ME_KEY } from './api/session';
 import { AppLayout } from './components/AppLayout';
 import { DirectionSync } from './components/DirectionSync';
 import { RequireAuth } from './components/RequireAuth';
-import { Loading } from './components/States';
-import { AccountPage } from './features/account/AccountPage';
-import { AgenciesPage } from './features/agencies/AgenciesPage';
-import { AuditPage } from './features/audit/AuditPage';
 import { EnrolPage } from './features/auth/EnrolPage';
 import { LoginPage } from './features/auth/LoginPage';
-import { DesksPage } from './features/desks/DesksPage';
 import { HomePage } from './features/home/HomePage';
 import { NotFoundPage } from './features/home/NotFoundPage';
-import { MessagePage } from './features/messages/MessagePage';
-import { MessagesPage } from './features/messages/MessagesPage';
-import { RedReadersPage } from './features/messages/RedReadersPage';
-import { PermissionsPage } from './features/messages/PermissionsPage';
-import { NotificationsPage } from './features/notifications/NotificationsPage';
-import { UsersPage } from './features/users/UsersPage';
-import { ScreeningPage } from './features/screening/ScreeningPage';
-import { DocumentCheckPage } from './features/documents/DocumentCheckPage';
-import { RegisteredDocumentsPage } from './features/documents/RegisteredDocumentsPage';
-import { WatchlistsPage } from './features/watchlists/WatchlistsPage';
-import { CasePage } from './features/cases/CasePage';
-import { CasesPage } from './features/cases/CasesPage';
-import { NewCasePage } from './features/cases/NewCasePage';
-import { PartnershipsPage } from './features/partnerships/PartnershipsPage';
-import { NoticesPage } from './features/notices/NoticesPage';
-import { NoticePage } from './features/notices/NoticePage';
-import { NewNoticePage } from './features/notices/NewNoticePage';
-import { EditNoticePage } from './features/notices/EditNoticePage';
-import { HitsPage } from './features/hits/HitsPage';
-import { HitPage } from './features/hits/HitPage';
 import './features/events/live';
 import { directionOf, currentLocale } from './i18n';
 import { theme } from './theme';
 
-// The event pages carry the charts and the map: loaded when first opened.
-const EventsPage = lazy(() => import('./features/events/EventsPage').then((m) => ({ default: m.EventsPage })));
-const EventPage = lazy(() => import('./features/events/EventPage').then((m) => ({ default: m.EventPage })));
+/** A page fetched when it is first opened (so the first screen does not wait for every module's code). */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+// Every page but sign-in, enrolment, home and not-found is its own chunk (AppLayout shows a loader meanwhile).
+const AccountPage = page(() => import('./features/account/AccountPage'), 'AccountPage');
+const AgenciesPage = page(() => import('./features/agencies/AgenciesPage'), 'AgenciesPage');
+const AuditPage = page(() => import('./features/audit/AuditPage'), 'AuditPage');
+const DesksPage = page(() => import('./features/desks/DesksPage'), 'DesksPage');
+const MessagePage = page(() => import('./features/messages/MessagePage'), 'MessagePage');
+const MessagesPage = page(() => import('./features/messages/MessagesPage'), 'MessagesPage');
+const RedReadersPage = page(() => import('./features/messages/RedReadersPage'), 'RedReadersPage');
+const PermissionsPage = page(() => import('./features/messages/PermissionsPage'), 'PermissionsPage');
+const NotificationsPage = page(() => import('./features/notifications/NotificationsPage'), 'NotificationsPage');
+const UsersPage = page(() => import('./features/users/UsersPage'), 'UsersPage');
+const ScreeningPage = page(() => import('./features/screening/ScreeningPage'), 'ScreeningPage');
+const DocumentCheckPage = page(() => import('./features/documents/DocumentCheckPage'), 'DocumentCheckPage');
+const RegisteredDocumentsPage = page(() => import('./features/documents/RegisteredDocumentsPage'), 'RegisteredDocumentsPage');
+const WatchlistsPage = page(() => import('./features/watchlists/WatchlistsPage'), 'WatchlistsPage');
+const CasePage = page(() => import('./features/cases/CasePage'), 'CasePage');
+const CasesPage = page(() => import('./features/cases/CasesPage'), 'CasesPage');
+const NewCasePage = page(() => import('./features/cases/NewCasePage'), 'NewCasePage');
+const PartnershipsPage = page(() => import('./features/partnerships/PartnershipsPage'), 'PartnershipsPage');
+const NoticesPage = page(() => import('./features/notices/NoticesPage'), 'NoticesPage');
+const NoticePage = page(() => import('./features/notices/NoticePage'), 'NoticePage');
+const NewNoticePage = page(() => import('./features/notices/NewNoticePage'), 'NewNoticePage');
+const EditNoticePage = page(() => import('./features/notices/EditNoticePage'), 'EditNoticePage');
+const HitsPage = page(() => import('./features/hits/HitsPage'), 'HitsPage');
+const HitPage = page(() => import('./features/hits/HitPage'), 'HitPage');
+const EventsPage = page(() => import('./features/events/EventsPage'), 'EventsPage');
+const EventPage = page(() => import('./features/events/EventPage'), 'EventPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -109,8 +113,8 @@ export function App() {
                 <Route path="hits/:id" element={<HitPage />} />
                 <Route path="documents/check" element={<DocumentCheckPage />} />
                 <Route path="documents/registry" element={<RegisteredDocumentsPage />} />
-                <Route path="events" element={<Suspense fallback={<Loading />}><EventsPage /></Suspense>} />
-                <Route path="events/:id" element={<Suspense fallback={<Loading />}><EventPage /></Suspense>} />
+                <Route path="events" element={<EventsPage />} />
+                <Route path="events/:id" element={<EventPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

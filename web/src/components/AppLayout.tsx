@@ -1,10 +1,11 @@
 import { AppShell, Burger, Group, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { Brand } from './Brand';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { MainNav } from './MainNav';
+import { Loading } from './States';
 import { UserMenu } from './UserMenu';
 import { useLiveEvents } from '../api/live';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +39,10 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         <div style={{ maxWidth: 1180, marginInline: 'auto' }}>
-          <Outlet />
+          {/* Pages are fetched when first opened (App.tsx): the frame stays, a loader fills the page meanwhile. */}
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </div>
       </AppShell.Main>
     </AppShell>
