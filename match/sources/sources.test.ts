@@ -48,6 +48,13 @@ describe('UN consolidated list (real file)', () => {
     expect(weak.length).toBeGreaterThan(500);
     expect(good.length).toBeGreaterThan(1500);
   });
+  it('splits an ALIAS_NAME that lists several spellings separated by semicolons', async () => {
+    const r = await readUn();
+    const soleymani = r.entries.find((e) => e.id === 'IRi.040');
+    const good = (soleymani?.aliases ?? []).filter((a) => a.type === 'alias').map((a) => a.name);
+    expect(good).toEqual(expect.arrayContaining(['Ghasim Soleymani', 'Ghasem Sulaymani', 'Ghasem Solaymani']));
+    expect(r.entries.flatMap((e) => e.aliases ?? []).filter((a) => a.name.includes(';'))).toEqual([]);
+  });
   it('reads documents with their issuing country', async () => {
     const r = await readUn();
     const docs = r.entries.flatMap((e) => e.documents ?? []);

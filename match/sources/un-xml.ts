@@ -68,10 +68,12 @@ function documents(n: Node): DocumentRef[] {
 function aliases(n: Node, tag: string): EntryName[] {
   const out: EntryName[] = [];
   for (const a of nodes(n[tag])) {
-    const name = text(a.ALIAS_NAME);
-    if (name === undefined) continue;
+    const raw = text(a.ALIAS_NAME);
+    if (raw === undefined) continue;
     // "Low" aliases are mostly noms de guerre (Abu Ali), not spellings of the name: kept apart.
-    out.push({ name, type: text(a.QUALITY)?.toLowerCase() === 'low' ? 'weak_alias' : 'alias' });
+    const type = text(a.QUALITY)?.toLowerCase() === 'low' ? 'weak_alias' : 'alias';
+    // One ALIAS_NAME sometimes lists several spellings ("Qasim Soleimani; Qasem Sulaimani; …"): one alias each.
+    for (const name of raw.split(';').map((x) => x.trim())) if (name.length > 0) out.push({ name, type });
   }
   return out;
 }
