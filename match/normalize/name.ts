@@ -38,6 +38,10 @@ export const LATIN_TITLES: ReadonlySet<string> = new Set([
   'mullah', 'mulla', 'mullo', 'molla', 'mollah', 'maulvi', 'maulavi', 'mawlawi', 'mawlavi', 'moulvi', 'molvi', 'mowlawi',
   'maulana', 'mawlana', 'moulana', 'sheikh', 'shaikh', 'shaykh', 'sheik', 'shaik', 'scheich', 'haji', 'hajji', 'hadji',
   'hajj', 'hadj', 'alhaj', 'alhajj', 'elhadj', 'qari', 'mufti', 'ustad', 'ustadh', 'ustaz', 'dr', 'prof',
+  // Military ranks (Colonel Innocent KAINA, General Nkunda, Col Abdel Hamid Mahmoud, Commander Putol).
+  'colonel', 'col', 'general', 'brigadier', 'lieutenant', 'lt', 'captain', 'capt', 'commander', 'commandant',
+  // Placeholders for a part of the name that is not known: first / middle / last name unknown (Dr. Fnu Mnu Khamis).
+  'fnu', 'mnu', 'lnu',
 ]);
 
 /** The same titles in Arabic script (after letter folding and removal of the article: الشيخ, الحاج). */

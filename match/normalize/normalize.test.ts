@@ -135,6 +135,14 @@ describe('normalizeName', () => {
     // A title alone is kept as a name rather than leave nothing.
     expect(texts('Sheikh')).toEqual(['sheikh']);
   });
+  it('handles military ranks and the placeholders FNU / MNU / LNU (name unknown) as particles (UN aliases)', () => {
+    expect(texts('Col Abdel Hamid Mahmoud')).toEqual(['abd', 'hamid', 'mahmoud']);
+    expect(texts('Colonel Innocent KAINA')).toEqual(['innocent', 'kaina']);
+    expect(texts('General Nkunda')).toEqual(['nkunda']);
+    expect(texts('Commander Putol')).toEqual(['putol']);
+    expect(texts('Dr. Fnu Mnu Khamis')).toEqual(['khamis']);
+    expect(particles('Dr. Fnu Mnu Khamis')).toEqual(['dr', 'fnu', 'mnu']);
+  });
   it('keeps a name made only of particles', () => {
     expect(texts('Ben')).toEqual(['ben']);
   });
