@@ -46,6 +46,22 @@ export interface Row {
 
 const isLatin = (s: string): boolean => scriptOf(normalizeName(s).tokens[0]?.text ?? '') === 'latin';
 
+const folded = (s: string): string => normalizeName(s).tokens.map((t) => t.text).join(' ');
+
+/**
+ * One query per spelling and entry: the list repeats some names (the main name again as an alias,
+ * Pak To'-Ch'un and PAK TO CHUN; one alias twice), which would count the same search several times.
+ */
+function distinctQueries(qs: Query[]): Query[] {
+  const seen = new Set<string>();
+  return qs.filter((q) => {
+    const k = `${q.expected ?? ''}\u0000${folded(q.name)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 function distractorEntries(ds: Negative[]): WatchlistEntry[] {
   return ds.map((n) => {
     const e: WatchlistEntry = { id: `neg:${n.row}`, name: n.fullName, kind: 'person' };
@@ -60,7 +76,9 @@ async function buildSets(): Promise<{ sets: QualitySet[]; un: WatchlistEntry[] }
   const un = (await importWatchlist(dataPath('watchlists/un-consolidated-2026-02-27.xml'))).entries;
   const { distractors, queries: negQueries } = splitNegatives(loadNegatives());
   const dist = distractorEntries(distractors);
-  const withOriginal = un.filter((e) => e.aliases?.some((a) => a.type === 'original_script'));
+  // Cross-script sets: an entry whose "original script" name is itself Latin (JAMAAH ANSHARUT DAULAH, the
+  // same as its main name) would let the query find itself; it is left out.
+  const withOriginal = un.filter((e) => e.aliases?.some((a) => a.type === 'original_script' && !isLatin(a.name)));
   const strip = (e: WatchlistEntry, keep: (t: string) => boolean): WatchlistEntry => ({ ...e, aliases: (e.aliases ?? []).filter((a) => keep(a.type)) });
   const sets: QualitySet[] = [];
 
@@ -72,8 +90,10 @@ async function buildSets(): Promise<{ sets: QualitySet[]; un: WatchlistEntry[] }
   sets.push({
     label: 'UN Latin names+aliases → original-script index',
     entries: [...withOriginal.map((e) => ({ id: e.id, name: e.aliases?.find((a) => a.type === 'original_script')?.name ?? '' })), ...dist],
-    queries: withOriginal.flatMap((e) =>
-      [e.name, ...(e.aliases ?? []).filter((a) => a.type === 'alias').map((a) => a.name)].filter(isLatin).map((name) => ({ name, expected: e.id })),
+    queries: distinctQueries(
+      withOriginal.flatMap((e) =>
+        [e.name, ...(e.aliases ?? []).filter((a) => a.type === 'alias').map((a) => a.name)].filter(isLatin).map((name) => ({ name, expected: e.id })),
+      ),
     ),
   });
   const aliasIndex = [...un.map((e) => strip(e, (t) => t === 'original_script')), ...dist];
@@ -81,7 +101,12 @@ async function buildSets(): Promise<{ sets: QualitySet[]; un: WatchlistEntry[] }
     sets.push({
       label,
       entries: aliasIndex,
-      queries: un.flatMap((e) => (e.aliases ?? []).filter((a) => a.type === type && isLatin(a.name)).map((a) => ({ name: a.name, expected: e.id }))),
+      // An alias spelt as the main name (Pak To'-Ch'un, PAK TO CHUN) would find itself in the index: left out.
+      queries: distinctQueries(
+        un.flatMap((e) =>
+          (e.aliases ?? []).filter((a) => a.type === type && isLatin(a.name) && folded(a.name) !== folded(e.name)).map((a) => ({ name: a.name, expected: e.id })),
+        ),
+      ),
     });
   }
   const full = [...un, ...dist];
