@@ -1,8 +1,9 @@
 import { DEFAULT_ALERT_THRESHOLD, type ScreeningQuery } from '../../../../match';
 import type { PCandidate, TScreeningMatchRequest } from '../../../../common';
 import type { Ctx } from '../../../platform/db';
-import { NOTICE_SOURCE, ntx } from '../../notices';
-import { stx, type LiveIndex } from '../../watchlists';
+import { sql } from 'kysely';
+import { NOTICE_SOURCE } from '../../notices';
+import type { LiveIndex } from '../../watchlists';
 import { presentCandidate, type ListInfo } from '../presenters';
 
 export interface Thresholds {
@@ -13,18 +14,26 @@ export interface Thresholds {
   lists: Map<string, ListInfo>;
 }
 
-/** The watchlists the actor may screen against, each with the threshold that applies to it. */
+/**
+ * The watchlists the actor may screen against, each with the threshold that applies to it: one statement (the
+ * agency's threshold and the count of notices it may see ride on each row), since every screening request asks.
+ * A deleted list is left out, so its candidates are dropped even before this process's index has synced.
+ */
 export async function loadThresholds(ctx: Ctx): Promise<Thresholds> {
-  const t = stx(ctx.tx);
-  const s = await t.selectFrom('screening_settings').select('alert_threshold').where('agency_id', '=', ctx.actor.agencyId!).executeTakeFirst();
-  const agency = s?.alert_threshold ?? null;
+  const agencyId = ctx.actor.agencyId!;
+  const { rows } = await sql<{ id: string | null; name: string | null; alert_threshold: number | null; entry_count: number | null; agency_threshold: number | null; notices: string }>`
+    SELECT w.id, w.name, w.alert_threshold, w.entry_count,
+           (SELECT s.alert_threshold FROM screening_settings s WHERE s.agency_id = ${agencyId}) AS agency_threshold,
+           (SELECT count(*) FROM notices n WHERE n.state = 'published') AS notices
+      FROM (SELECT 1) AS one
+      LEFT JOIN watchlists w ON (w.scope = 'global' OR w.agency_id = ${agencyId}) AND w.deleted_at IS NULL`.execute(ctx.tx);
+  const first = rows[0];
+  const agency = first?.agency_threshold ?? null;
   const fallback = agency ?? DEFAULT_ALERT_THRESHOLD;
-  const rows = await t.selectFrom('watchlists').select(['id', 'name', 'alert_threshold', 'entry_count'])
-    .where((eb) => eb.or([eb('scope', '=', 'global'), eb('agency_id', '=', ctx.actor.agencyId)])).execute();
-  const lists = new Map<string, ListInfo>(rows.map((r) => [r.id, { name: r.name, threshold: r.alert_threshold ?? fallback, entries: r.entry_count }]));
+  const lists = new Map<string, ListInfo>();
+  for (const r of rows) if (r.id !== null) lists.set(r.id, { name: r.name ?? '', threshold: r.alert_threshold ?? fallback, entries: r.entry_count ?? 0 });
   // Published notices and the diffusions addressed to the agency are searched in the same pass, at the agency's threshold.
-  const notices = await ntx(ctx.tx).selectFrom('notices').select((eb) => eb.fn.countAll<string>().as('n')).where('state', '=', 'published').executeTakeFirstOrThrow();
-  lists.set(NOTICE_SOURCE, { name: 'Notices and diffusions', threshold: fallback, entries: Number(notices.n) });
+  lists.set(NOTICE_SOURCE, { name: 'Notices and diffusions', threshold: fallback, entries: Number(first?.notices ?? 0) });
   return { agency, fallback, lists };
 }
 
