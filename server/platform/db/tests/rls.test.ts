@@ -22,6 +22,8 @@ const DEFINER_ALLOW_LIST = [
   // newest visible messages, matching a text query or not (so the indexes are used under row-level security); one
   // case's visibility as a probe.
   'tansiq_message_recipients_added', 'tansiq_message_find', 'tansiq_case_visible',
+  // 0016_case_ids_once: tansiq_case_ids() (0002, listed above) now remembers its answer for the transaction under a
+  // MAC; it is the same function, no new SECURITY DEFINER one.
 ];
 /** Tables that hold no content: the migration ledger only. */
 const NON_CONTENT_TABLES = ['tansiq_migrations'];
