@@ -206,7 +206,8 @@ export interface PHit {
   matchedName: string;
   /** The notice or diffusion hit, with its CURRENT status: a suspended or cancelled notice never raises an arrest alert. */
   notice: { id: string; reference: string | null; colour: NoticeColour; kind: NoticeKind; state: NoticeState; requestingAgency: { id: string; name: string } } | null;
-  watchlist: { id: string; name: string; entryId: string } | null;
+  /** `deleted`: the list was deleted since (its entries are gone; the hit keeps the matched name). */
+  watchlist: { id: string; name: string; entryId: string; deleted: boolean } | null;
   document: { id: string; number: string; issuingState: string; lossType: string; registeringAgency: { id: string; name: string } } | null;
   /** True only for a confirmed-or-open hit on a published Red notice or a Red diffusion. */
   arrestAlert: boolean;

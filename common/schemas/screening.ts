@@ -66,7 +66,59 @@ export interface PWatchlist {
   currentVersion: number;
   entries: number;
   updatedAt: string;
-  abilities: { update: boolean; import: boolean };
+  abilities: { update: boolean; import: boolean; delete: boolean };
+}
+
+export const WATCHLIST_ENTRY_KINDS = ['person', 'organization', 'vessel', 'other'] as const;
+export const ENTRIES_PAGE_SIZE = 50;
+
+/** Browsing a watchlist's current entries: a name fragment in any script (or the source's id), a kind, a page. */
+export const ZWatchlistEntriesQuery = z.object({
+  q: z.string().trim().max(200, 'At most 200 characters.').optional(),
+  kind: z.enum(WATCHLIST_ENTRY_KINDS).optional(),
+  page: z.coerce.number().int().min(1, 'Pages start at 1.').max(100_000).default(1),
+});
+export type TWatchlistEntriesQuery = z.infer<typeof ZWatchlistEntriesQuery>;
+
+/** One line of a watchlist's entries table. */
+export interface PWatchlistEntrySummary {
+  /** The source's own identifier (QDi.001, an OFAC ent_num …). */
+  sourceId: string;
+  name: string;
+  kind: string | null;
+  aliases: number;
+  birthDates: string[];
+  nationalities: string[];
+  /** The version that added or last changed the entry. */
+  version: number;
+}
+
+/** One entry with everything the source gave. */
+export interface PWatchlistEntry {
+  sourceId: string;
+  watchlist: { id: string; name: string; scope: 'global' | 'agency' };
+  name: string;
+  kind: string | null;
+  aliases: { name: string; type: 'primary' | 'alias' | 'weak_alias' | 'original_script' }[];
+  birthDates: string[];
+  nationalities: string[];
+  gender: string | null;
+  documents: { number: string; country: string | null; type: string | null }[];
+  /** Further fields of the source, as text (UN list type, listed on, comments …). */
+  extra: Record<string, string>;
+  /** The version in which the entry first appeared, and the one that added its current form. */
+  firstVersion: number;
+  version: number;
+  versionAt: string | null;
+}
+
+export interface PWatchlistEntries {
+  watchlist: PWatchlist;
+  entries: PWatchlistEntrySummary[];
+  page: number;
+  pageSize: number;
+  /** Entries matching the filters (all current entries without filters). */
+  total: number;
 }
 
 // ---------------------------------------------------------------- screening
@@ -91,7 +143,8 @@ export interface PExplanationItem {
 export interface PCandidate {
   /** The source's own identifier (UN reference number, OFAC ent_num, FollowTheMoney id …). */
   id: string;
-  watchlist: { id: string; name: string };
+  /** `deleted` when the list was deleted after these results were kept (its entries are gone). */
+  watchlist: { id: string; name: string; deleted?: boolean };
   name: string;
   matchedName: string;
   score: number;

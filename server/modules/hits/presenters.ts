@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { NoticeColour, NoticeKind, NoticeState, PCandidateDocument, PHit } from '../../../common';
 import type { Ctx } from '../../platform/db';
 import { ntx } from '../notices';
@@ -18,7 +19,8 @@ export async function presentHits(ctx: Ctx, rows: HitRow[]): Promise<PHit[]> {
     ? await t.selectFrom('notices as n').innerJoin('agencies as a', 'a.id', 'n.agency_id').select(['n.id', 'n.reference', 'n.colour', 'n.kind', 'n.state', 'n.agency_id', 'a.name as agency_name']).where('n.id', 'in', noticeIds).execute()
     : []).map((n) => [n.id, n]));
   const listIds = [...new Set(rows.map((r) => r.watchlist_id).filter((x): x is string => !!x))];
-  const lists = new Map((listIds.length ? await t.selectFrom('watchlists').select(['id', 'name']).where('id', 'in', listIds).execute() : []).map((l) => [l.id, l.name]));
+  // A deleted list keeps its row (a tombstone): the hit still names it, and says it is gone.
+  const lists = new Map((listIds.length ? await t.selectFrom('watchlists').select(['id', 'name', sql<boolean>`deleted_at IS NOT NULL`.as('deleted')]).where('id', 'in', listIds).execute() : []).map((l) => [l.id, l]));
   const agencyIds = [...new Set(rows.map((r) => r.agency_id))];
   const agencies = new Map((await t.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencyIds).execute()).map((a) => [a.id, a.name]));
   const userIds = [...new Set(rows.map((r) => r.decided_by).filter((x): x is string => !!x))];
@@ -38,7 +40,7 @@ export async function presentHits(ctx: Ctx, rows: HitRow[]): Promise<PHit[]> {
       query: own ? r.query : null,
       matchedName: r.matched_name,
       notice,
-      watchlist: r.watchlist_id ? { id: r.watchlist_id, name: lists.get(r.watchlist_id) ?? '', entryId: r.entry_id ?? '' } : null,
+      watchlist: r.watchlist_id ? { id: r.watchlist_id, name: lists.get(r.watchlist_id)?.name ?? '', entryId: r.entry_id ?? '', deleted: lists.get(r.watchlist_id)?.deleted ?? false } : null,
       document: presentDocument(r),
       // A suspended, withdrawn, cancelled or expired notice never raises an arrest alert, whatever it was when hit.
       arrestAlert: !!notice && notice.colour === 'red' && notice.state === 'published' && r.state !== 'discarded',

@@ -3,7 +3,7 @@ import type { SearchHit, WatchlistEntry } from '../../../match';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db';
 import { NOTICE_SOURCE, ntx } from '../notices';
-import { sourceIdOf } from '../watchlists';
+import { sourceIdOf, stx } from '../watchlists';
 
 export interface ListInfo {
   name: string;
@@ -74,5 +74,17 @@ export async function withCurrentNoticeStates(owner: Kysely<DB>, rows: PBatchRow
       c.arrestAlert = !!c.arrestAlert && state === 'published';
     }
   }
+  return rows;
+}
+
+/**
+ * Results kept from an earlier run still show what was found on a list deleted since (the name and the source's id
+ * as they were then), marked `deleted`: the entry itself is gone and cannot be opened. Reads the lists the actor may see.
+ */
+export async function withDeletedLists(tx: Kysely<DB>, rows: PBatchRow[]): Promise<PBatchRow[]> {
+  const ids = [...new Set(rows.flatMap((r) => r.candidates.filter((c) => !c.notice && !c.document).map((c) => c.watchlist.id)))];
+  if (!ids.length) return rows;
+  const deleted = new Set((await stx(tx).selectFrom('watchlists').select('id').where('id', 'in', ids).where('deleted_at', 'is not', null).execute()).map((w) => w.id));
+  for (const r of rows) for (const c of r.candidates) if (deleted.has(c.watchlist.id)) c.watchlist = { ...c.watchlist, deleted: true };
   return rows;
 }

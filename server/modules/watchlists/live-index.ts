@@ -103,7 +103,8 @@ export class LiveIndex {
 
   private async doSync(): Promise<boolean> {
     const t = stx(this.db.unsafeOwner);
-    const lists = await t.selectFrom('watchlists').select(['id', 'agency_id', 'current_version']).execute();
+    // A deleted list (a tombstone row) is not present: its entries leave the index, here and in every other process.
+    const lists = await t.selectFrom('watchlists').select(['id', 'agency_id', 'current_version']).where('deleted_at', 'is', null).execute();
     this.lastSync = Date.now();
     let changed = false;
     const present = new Set(lists.map((l) => l.id));

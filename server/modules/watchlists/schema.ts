@@ -18,6 +18,9 @@ export interface WatchlistTable {
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Set when the list was deleted (migrations/0015): the row stays as a tombstone, its entries are gone. */
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  deleted_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface WatchlistVersionTable {
   watchlist_id: string;
@@ -42,6 +45,9 @@ export interface WatchlistEntryTable {
   version_removed: number | null;
   hash: string;
   data: Json<Record<string, unknown>>;
+  /** Every name folded as the engine folds names (migrations/0015); null until the backfill reaches an older row. */
+  search_text: ColumnType<string | null, string | null | undefined, string | null>;
+  kind: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface ScreeningSettingsTable {
   agency_id: string;

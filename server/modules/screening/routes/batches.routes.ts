@@ -6,7 +6,7 @@ import { cancelJob, enqueueJob, jobRunnerFor, jobsTx, presentJob, type JobRow } 
 import { acceptUploads, readUpload, stx } from '../../watchlists';
 import { BATCH_JOB, precheckPeople, type BatchParams } from '../commands/batch';
 import { batchPolicy } from '../policies/screening.policy';
-import { presentBatchRow, withCurrentNoticeStates } from '../presenters';
+import { presentBatchRow, withCurrentNoticeStates, withDeletedLists } from '../presenters';
 import type { PCandidate } from '../../../../common';
 
 const ZId = z.object({ id: z.uuid('Not a valid identifier.') });
@@ -87,7 +87,7 @@ export async function batchRoutes(app: App): Promise<void> {
         pageSize: q.pageSize,
         total: Number(counts.total),
         alerts: Number(counts.alerts ?? 0),
-        rows: rows.map(presentBatchRow),
+        rows: await withDeletedLists(ctx.tx, rows.map(presentBatchRow)),
       };
       return out;
     });

@@ -5,6 +5,7 @@ import type { Ctx } from '../../../platform/db';
 import { AppError } from '../../../platform/http';
 import type { JobContext, JobRunner } from '../../../platform/jobs';
 import { refreshLiveIndex } from '../live-index';
+import { entryKind, entrySearchText } from '../search';
 import { stx } from '../schema';
 import type { Database } from '../../../platform/db';
 
@@ -70,7 +71,8 @@ export async function applyVersion(ctx: Ctx, p: ImportParams, file: Buffer, form
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`watchlist:${agencyId ?? 'global'}:${p.name.toLowerCase()}`}))`.execute(ctx.tx);
   let q = t.selectFrom('watchlists').selectAll().where(sql<boolean>`lower(name) = ${p.name.toLowerCase()}`).where('scope', '=', p.scope);
   q = agencyId ? q.where('agency_id', '=', agencyId) : q.where('agency_id', 'is', null);
-  let wl = await q.executeTakeFirst();
+  let wl = await q.where('deleted_at', 'is', null).executeTakeFirst();
+  if (!wl && jobId) await refuseIfDeletedSinceQueued(ctx, p.name, p.scope, agencyId, jobId);
   if (!wl) {
     wl = await t.insertInto('watchlists').values({ name: p.name, scope: p.scope, agency_id: agencyId, alert_threshold: null, created_by: ctx.actor.userId }).returningAll().executeTakeFirstOrThrow();
   }
@@ -78,7 +80,7 @@ export async function applyVersion(ctx: Ctx, p: ImportParams, file: Buffer, form
   const live = await t.selectFrom('watchlist_entries').select(['source_id', 'hash']).where('watchlist_id', '=', wl.id).where('version_removed', 'is', null).execute();
   const before = new Map(live.map((r) => [r.source_id, r.hash]));
   const seen = new Set<string>();
-  const toInsert: { source_id: string; hash: string; data: string }[] = [];
+  const toInsert: { source_id: string; hash: string; data: string; search_text: string; kind: string | null }[] = [];
   const toClose: string[] = [];
   let added = 0;
   let changed = 0;
@@ -94,7 +96,7 @@ export async function applyVersion(ctx: Ctx, p: ImportParams, file: Buffer, form
       changed++;
       toClose.push(e.id);
     }
-    toInsert.push({ source_id: e.id, hash: h, data: JSON.stringify(data) });
+    toInsert.push({ source_id: e.id, hash: h, data: JSON.stringify(data), search_text: entrySearchText(e), kind: entryKind(e) });
   }
   for (const id of before.keys()) if (!seen.has(id)) toClose.push(id);
   const removed = toClose.length - changed;
@@ -119,6 +121,21 @@ export async function applyVersion(ctx: Ctx, p: ImportParams, file: Buffer, form
   await t.updateTable('watchlists').set({ current_version: version, entry_count: entries.length, updated_at: new Date() }).where('id', '=', wl.id).execute();
   ctx.audit({ action: 'watchlist.imported', objectType: 'watchlist', objectId: wl.id, ...(agencyId && agencyId !== ctx.actor.agencyId ? { subjectAgencyId: agencyId } : {}), details: { version, format, entries: entries.length, added, removed, changed, job: jobId } });
   return summary;
+}
+
+/**
+ * An import queued before its list was deleted must not bring the list back (the delete took the same advisory lock,
+ * so it either finished before this import looked, or waits for it and deletes what it loaded). A new import of the
+ * same name queued after the deletion creates a fresh list.
+ */
+async function refuseIfDeletedSinceQueued(ctx: Ctx, name: string, scope: 'global' | 'agency', agencyId: string | null, jobId: string): Promise<void> {
+  const t = stx(ctx.tx);
+  const job = await t.selectFrom('jobs').select('created_at').where('id', '=', jobId).executeTakeFirst();
+  if (!job) return;
+  let q = t.selectFrom('watchlists').select('id').where(sql<boolean>`lower(name) = ${name.toLowerCase()}`).where('scope', '=', scope)
+    .where('deleted_at', '>=', new Date(job.created_at));
+  q = agencyId ? q.where('agency_id', '=', agencyId) : q.where('agency_id', 'is', null);
+  if (await q.executeTakeFirst()) throw new Error('The watchlist was deleted after this import was queued; nothing was loaded. Import the file again to create a new list.');
 }
 
 /** Parses a file completely (all or nothing), naming the line or element of the first problem. */

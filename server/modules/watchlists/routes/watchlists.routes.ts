@@ -3,7 +3,9 @@ import { permissionsOf, ZImportWatchlistQuery, ZUpdateWatchlistRequest, type TIm
 import { withActor, type Actor } from '../../../platform/db';
 import { notFound, type App } from '../../../platform/http';
 import { enqueueJob, jobRunnerFor, presentJob } from '../../../platform/jobs';
+import { deleteWatchlist } from '../commands/delete';
 import { IMPORT_JOB, precheckWatchlist, type ImportParams } from '../commands/import';
+import { refreshLiveIndex } from '../live-index';
 import { watchlistPolicy } from '../policies/watchlist.policy';
 import { presentVersion, presentWatchlist } from '../presenters';
 import { findWatchlist } from '../queries';
@@ -41,7 +43,7 @@ export async function watchlistRoutes(app: App): Promise<void> {
 
   app.get('/api/watchlists', { schema: { tags: ['watchlists'], summary: 'Global watchlists and your agency’s own' } }, async (req) =>
     withActor(deps.db, req.actor!, req.ip, async (ctx) => {
-      const rows = await stx(ctx.tx).selectFrom('watchlists').selectAll()
+      const rows = await stx(ctx.tx).selectFrom('watchlists').selectAll().where('deleted_at', 'is', null)
         .where((eb) => eb.or([eb('scope', '=', 'global'), eb('agency_id', '=', ctx.actor.agencyId)]))
         .orderBy('scope', 'desc').orderBy('name').execute();
       const perms = permissionsOf(ctx.actor.roles);
@@ -72,6 +74,19 @@ export async function watchlistRoutes(app: App): Promise<void> {
       ctx.audit({ action: 'watchlist.updated', objectType: 'watchlist', objectId: id, details: { alertThreshold: body.alertThreshold } });
       return { watchlist: presentWatchlist(ctx.actor, row) };
     });
+  });
+
+  app.delete('/api/watchlists/:id', { schema: { tags: ['watchlists'], summary: 'Delete a watchlist: its entries leave screening at once; hits and results that found them stay, marked "list deleted"', params: ZId } }, async (req) => {
+    const { id } = req.params as { id: string };
+    const out = await withActor(deps.db, req.actor!, req.ip, async (ctx) => {
+      const w = await findWatchlist(ctx, id);
+      if (!watchlistPolicy.can(ctx.actor, 'delete', { scope: w.scope, agencyId: w.agency_id ?? '' })) throw notFound('watchlist');
+      return deleteWatchlist(ctx, w);
+    });
+    // This process's index drops the list now; other processes at their next look at the database (and screening
+    // already skips a deleted list's candidates, since it screens only against the live lists it reads per request).
+    await refreshLiveIndex(deps.db);
+    return { deleted: { id, ...out } };
   });
 
   // Uploads: the file is the body (or the field "file" of a multipart form), in a scope of their own.
