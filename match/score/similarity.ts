@@ -97,6 +97,14 @@ function subCost(a: string, b: string): number {
   return CONFUSABLE[a + b] ?? 1;
 }
 
+/**
+ * A vowel that begins a word is written in Latin, Cyrillic and Arabic script (as alef or ع: Anwar انور,
+ * Omar عمر): dropping it is not a spelling variant (Anwar is not نوره Nura, the English "the" is not
+ * Atte), so it costs as much as a long vowel. Not e, "some vowel": the alef that carries an initial
+ * long vowel (أويا Oya, إيغور Igor) and a Latin e; and not with Han readings (see {@link tokenSimilarity}).
+ */
+const WORD_START_VOWEL = 0.6;
+
 function indelCost(c: string): number {
   if (SHORT_VOWELS.includes(c)) return 0.15;
   if (isLong(c)) return 0.6;
@@ -111,10 +119,13 @@ const CODE = new Int8Array(128).fill(-1);
 for (let i = 0; i < N; i++) CODE[ALPHABET.charCodeAt(i)] = i;
 const SUB = new Float64Array(N * N);
 const INDEL = new Float64Array(N);
+/** Inserting or deleting at the start of a word (see {@link WORD_START_VOWEL}). */
+const INDEL_START = new Float64Array(N);
 const WEIGHT = new Float64Array(N);
 for (let i = 0; i < N; i++) {
   const a = ALPHABET[i] ?? '';
   INDEL[i] = indelCost(a);
+  INDEL_START[i] = isVowel(a) && a !== 'e' ? Math.max(indelCost(a), WORD_START_VOWEL) : indelCost(a);
   WEIGHT[i] = SHORT_VOWELS.includes(a) ? 0.15 : isLong(a) ? 0.6 : 1;
   for (let j = 0; j < N; j++) SUB[i * N + j] = subCost(a, ALPHABET[j] ?? '');
 }
@@ -140,7 +151,8 @@ let rowB = new Float64Array(64);
  * Weighted edit distance between two phonetic forms: short vowels are cheap to insert (Arabic script
  * omits them), long vowels are not, and confusable consonants cost less than others. Symmetric.
  */
-export function phoneticDistance(a: string, b: string, maxDist = Infinity): number {
+export function phoneticDistance(a: string, b: string, maxDist = Infinity, wordStart = true): number {
+  const start = wordStart ? INDEL_START : INDEL;
   const la = a.length;
   const lb = b.length;
   if (rowA.length <= lb) {
@@ -150,14 +162,15 @@ export function phoneticDistance(a: string, b: string, maxDist = Infinity): numb
   let prev = rowA;
   let cur = rowB;
   prev[0] = 0;
+  // Row and column 0 insert or delete before the other word has begun: word-initial costs.
   for (let j = 1; j <= lb; j++) {
     const cb = code(b, j - 1);
-    prev[j] = (prev[j - 1] ?? 0) + (cb >= 0 ? (INDEL[cb] ?? 1) : 1);
+    prev[j] = (prev[j - 1] ?? 0) + (cb >= 0 ? (start[cb] ?? 1) : 1);
   }
   for (let i = 1; i <= la; i++) {
     const ca = code(a, i - 1);
     const da = ca >= 0 ? (INDEL[ca] ?? 1) : 1;
-    cur[0] = (prev[0] ?? 0) + da;
+    cur[0] = (prev[0] ?? 0) + (ca >= 0 ? (start[ca] ?? 1) : 1);
     let rowMin = cur[0] ?? 0;
     for (let j = 1; j <= lb; j++) {
       const cb = code(b, j - 1);
@@ -182,7 +195,7 @@ export function phoneticDistance(a: string, b: string, maxDist = Infinity): numb
  * Similarity of two phonetic forms in [0, 1]. Below `floor` the exact value does not matter to the
  * caller and the computation may stop early, returning some value below `floor`.
  */
-export function phoneticSimilarity(a: string, b: string, floor = 0): number {
+export function phoneticSimilarity(a: string, b: string, floor = 0, wordStart = true): number {
   if (a === b) return a.length > 0 ? 1 : 0;
   const wa = weight(a);
   const wb = weight(b);
@@ -190,7 +203,7 @@ export function phoneticSimilarity(a: string, b: string, floor = 0): number {
   if (norm === 0) return 0;
   // The distance is at least the difference in weight (mostly): skip hopeless pairs.
   if ((norm - Math.min(wa, wb)) / norm > 0.6) return Math.max(0, 1 - (norm - Math.min(wa, wb)) / norm);
-  return Math.max(0, 1 - phoneticDistance(a, b, (1 - floor) * norm) / norm);
+  return Math.max(0, 1 - phoneticDistance(a, b, (1 - floor) * norm, wordStart) / norm);
 }
 
 /** Below this a token similarity only needs to be known as "too low" (see compare.ts MIN_TOKEN_SIM). */
@@ -225,8 +238,10 @@ export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
     }
   }
   if (a.phon.length > 0 && b.phon.length > 0) {
+    // Han transcriptions do add a vowel before a foreign word's first consonant (恩蘇埃 Nsue, 奧 for O-).
+    const wordStart = a.script !== 'han' && b.script !== 'han';
     // A tie-breaking discount keeps an identical spelling above a merely identical sound.
-    const p = phoneticSimilarity(a.phon, b.phon, SIM_FLOOR) * (cross ? 1 : 0.98);
+    const p = phoneticSimilarity(a.phon, b.phon, SIM_FLOOR, wordStart) * (cross ? 1 : 0.98);
     if (p > best) {
       best = p;
       via = cross ? 'translit' : 'phonetic';
@@ -234,7 +249,7 @@ export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
     const altA = a.altPhon;
     const altB = b.altPhon;
     if (altA !== undefined || altB !== undefined) {
-      const pa = phoneticSimilarity(altA ?? a.phon, altB ?? b.phon, SIM_FLOOR) * 0.97;
+      const pa = phoneticSimilarity(altA ?? a.phon, altB ?? b.phon, SIM_FLOOR, wordStart) * 0.97;
       if (pa > best) {
         best = pa;
         via = 'article';
