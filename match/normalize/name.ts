@@ -30,6 +30,13 @@ export const LATIN_ARTICLES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The Arabic article assimilated to a sun letter as Urdu and Pashto names write it (-ud-din, -ur-rehman,
+ * -uz-zaman, -ush-shams): when it stands alone between two names, with or without hyphens, it is the
+ * article, not a name. Only between two names: Pak Ud is a Korean name.
+ */
+const LATIN_MID_ARTICLES: ReadonlySet<string> = new Set(['ud', 'ur', 'uz', 'ush', 'ut', 'ad', 'ar', 'az', 'ash']);
+
+/**
  * Religious, honorific and academic titles written before a name (Mullah Naim Barich, Sheikh Hassan Dahir
  * Aweys, Haji Khalil, Qari Ayub, Dr. …): lists carry them in one alias and not in another, so they
  * identify no one and are handled as particles.
@@ -220,6 +227,11 @@ export function normalizeName(raw: string): NormalizedName {
     } else {
       for (const part of word.split('-')) if (part) tokens.push(plainToken(part, script));
     }
+  }
+  // Mati ur Rehman, Noor ud Din, Mati-ur Rehman: the article assimilated to the next name, standing alone.
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i] as NameToken;
+    if (t.script === 'latin' && LATIN_MID_ARTICLES.has(t.text)) t.particle = true;
   }
   // A name made only of particles ("Abu Ali" has a name; "Ben" alone would vanish): keep them as names.
   if (tokens.length > 0 && tokens.every((t) => t.particle)) {

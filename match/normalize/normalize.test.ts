@@ -143,6 +143,14 @@ describe('normalizeName', () => {
     expect(texts('Dr. Fnu Mnu Khamis')).toEqual(['khamis']);
     expect(particles('Dr. Fnu Mnu Khamis')).toEqual(['dr', 'fnu', 'mnu']);
   });
+  it('reads a lone ud / ur between two names as the article (UN aliases Mati ur Rehman, Noor ud Din Turabi)', () => {
+    expect(texts('Mati ur Rehman')).toEqual(['mati', 'rehman']);
+    expect(texts('Mati-ur Rehman')).toEqual(['mati', 'rehman']);
+    expect(texts('Noor ud Din Turabi')).toEqual(['noor', 'din', 'turabi']);
+    expect(particles('Shams ur-Rahman Sher Alam')).toEqual(['ur']);
+    // Not at the end: Pak Ud is a Korean name.
+    expect(texts('Pak Ud')).toEqual(['pak', 'ud']);
+  });
   it('keeps a name made only of particles', () => {
     expect(texts('Ben')).toEqual(['ben']);
   });
