@@ -91,6 +91,22 @@ export async function listMessages(ctx: Ctx, f: TMessageListQuery): Promise<Mess
   return all as MessageRow[];
 }
 
+/**
+ * The inbox badge: how many messages addressed to the actor's agency, visible to them, they have not read. The same
+ * rule as the inbox list with `unread`; row-level security applies, so TLP:RED messages count only for their readers.
+ * Addressed to us = our agency in visible_agencies and not sent by us (migrations/0013): the index answers it, where a
+ * probe of the receipts checked every message against the receipts' own row-level security, one at a time (7 s for
+ * an agency holding 195,000).
+ */
+export async function unreadCount(ctx: Ctx): Promise<number> {
+  const { agencyId, userId } = ctx.actor;
+  const row = await sql<{ n: string }>`
+    SELECT count(*) AS n FROM messages m
+    WHERE m.visible_agencies @> ARRAY[${agencyId}]::uuid[] AND m.sender_agency_id <> ${agencyId}
+      AND NOT EXISTS (SELECT 1 FROM message_reads x WHERE x.message_id = m.id AND x.user_id = ${userId})`.execute(ctx.tx);
+  return Number(row.rows[0]?.n ?? 0);
+}
+
 /** The actor's interface language (it picks the search configuration recorded with a message). */
 export async function localeOf(ctx: Ctx): Promise<string> {
   return (await ctx.tx.selectFrom('users').select('locale').where('id', '=', ctx.actor.userId!).executeTakeFirst())?.locale ?? 'en';
