@@ -27,6 +27,23 @@ describe('audit trail', () => {
     const actions = () => table.locator('tbody tr td:nth-child(4)').allTextContents();
     await expect.poll(async () => [...new Set(await actions())], { timeout: 15_000 }).toEqual(['auth.login']);
 
+    // Who: part of a name typed in the filter bar, or a name clicked in the table (that person exactly).
+    const actors = () => table.locator('tbody tr td:nth-child(3)').allTextContents();
+    const me = (await actors())[0] ?? '';
+    expect(me).not.toBe('');
+    await page.getByLabel('Action').fill('');
+    await page.getByLabel('Actor (name or e-mail)').fill(me.slice(0, Math.max(4, Math.ceil(me.length / 2))).toLowerCase());
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(async () => [...new Set(await actors())], { timeout: 15_000 }).toEqual([me]);
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(async () => new Set(await actors()).size, { timeout: 15_000 }).toBeGreaterThan(1);
+    await table.getByRole('button', { name: me }).first().click();
+    await expect.poll(() => page.getByLabel('Actor (name or e-mail)').inputValue(), { timeout: 15_000 }).toBe(me);
+    await expect.poll(async () => [...new Set(await actors())], { timeout: 15_000 }).toEqual([me]);
+    await page.getByLabel('Action').fill('auth.login');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(async () => [...new Set(await actions())], { timeout: 15_000 }).toEqual(['auth.login']);
+
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export (JSON lines)' }).click()]);
     const path = await download.path();
     const lines = readFileSync(path, 'utf8').trim().split('\n');

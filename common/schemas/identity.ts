@@ -79,6 +79,8 @@ export const ZAuditQuery = z.object({
   objectType: z.string().max(100).optional(),
   objectId: z.string().max(100).optional(),
   actorUserId: ZUuid.optional(),
+  /** Part of the name or e-mail address of one of the reader's own agency's users. */
+  actor: z.string().trim().min(1, 'Type part of a name or an e-mail address.').max(200).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   before: z.coerce.number().int().positive().optional(),

@@ -19,6 +19,13 @@ function query(ctx: Ctx, f: TAuditQuery): Q {
   if (f.objectType) q = q.where('audit_events.object_type', '=', f.objectType);
   if (f.objectId) q = q.where('audit_events.object_id', '=', f.objectId);
   if (f.actorUserId) q = q.where('audit_events.actor_user_id', '=', f.actorUserId);
+  if (f.actor) {
+    // Only the reader's own agency's people are found by name: a foreign agency's staff stay anonymous here.
+    const like = `%${f.actor.replace(/[%_\\]/g, '\\$&')}%`;
+    q = q.where('audit_events.actor_user_id', 'in', (eb) => eb.selectFrom('users as named').select('named.id')
+      .where('named.agency_id', '=', agency)
+      .where((w) => w.or([w('named.display_name', 'ilike', like), w('named.email', 'ilike', like)])));
+  }
   if (f.from) q = q.where('audit_events.at', '>=', new Date(f.from));
   if (f.to) q = q.where('audit_events.at', '<', new Date(f.to));
   if (f.before) q = q.where('audit_events.seq', '<', String(f.before) as never);

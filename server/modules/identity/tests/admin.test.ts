@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, buildAgency, buildUser, signIn, call, type TestEnv, type BuiltAgency, type Session } from '../../../test/harness';
+import { withActor } from '../../../platform/db';
 
 let env: TestEnv;
 let home: BuiltAgency;
@@ -182,6 +183,34 @@ describe('audit trail (browse and export)', () => {
     const lines = exp.body.trim().split('\n').map((l) => JSON.parse(l) as { action: string });
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => l.action.startsWith('user'))).toBe(true);
+  });
+
+  it('filters by part of the name or e-mail address of the agency’s own people, never another agency’s', async () => {
+    const sup = await signIn(env, await buildUser(env, home, { roles: ['supervisor'] }));
+    const named = await buildUser(env, home, { email: `zelda.moreau.${Date.now()}@home.example` });
+    await signIn(env, named);
+    // A foreign officer's action that concerns this agency is in its trail, under the foreign agency's name only.
+    const stranger = await buildUser(env, foreign, { email: `zelda.stranger.${Date.now()}@foreign.example` });
+    await withActor(env.db, { userId: stranger.id, agencyId: foreign.id, roles: ['officer'], deskIds: [] }, null, async (ctx) => {
+      ctx.audit({ action: 'message.read', objectType: 'message', subjectAgencyId: home.id });
+    });
+    const all = (await call(env, sup, 'GET', '/api/audit?limit=500')).json().events as { actorUserId: string | null; actorAgencyId: string; action: string }[];
+    expect(all.some((e) => e.actorAgencyId === foreign.id && e.action === 'message.read')).toBe(true);
+
+    for (const part of ['ZELDA.moreau', 'User zelda.m', 'moreau']) {
+      const events = (await call(env, sup, 'GET', `/api/audit?actor=${encodeURIComponent(part)}`)).json().events as { actorUserId: string; action: string }[];
+      expect(events.length, part).toBeGreaterThan(0);
+      expect(events.every((e) => e.actorUserId === named.id), part).toBe(true);
+    }
+    // "zelda" matches both people: only the agency's own one is found; a wildcard is a plain character.
+    const zelda = (await call(env, sup, 'GET', '/api/audit?actor=zelda&limit=500')).json().events as { actorUserId: string | null; actorAgencyId: string }[];
+    expect(zelda.length).toBeGreaterThan(0);
+    expect(zelda.every((e) => e.actorUserId === named.id)).toBe(true);
+    expect((await call(env, sup, 'GET', '/api/audit?actor=stranger')).json().events).toEqual([]);
+    expect((await call(env, sup, 'GET', '/api/audit?actor=%25')).json().events).toEqual([]);
+    const blank = await call(env, sup, 'GET', '/api/audit?actor=%20');
+    expect(blank.statusCode).toBe(400);
+    expect(blank.body).toContain('Type part of a name');
   });
 
   it('pages with nextBefore', async () => {

@@ -23,7 +23,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput size="xs" label={t('audit.action')} placeholder="auth.login" value={draft.action} onChange={set('action')} w={170} classNames={{ input: 'ltr-value' }} />
         <TextInput size="xs" label={t('audit.objectType')} placeholder="user" value={draft.objectType} onChange={set('objectType')} w={140} classNames={{ input: 'ltr-value' }} />
-        <TextInput size="xs" label={t('audit.actorId')} value={draft.actorUserId} onChange={set('actorUserId')} w={270} classNames={{ input: 'ltr-value' }} />
+        <TextInput size="xs" label={t('audit.actorSearch')} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.currentTarget.value, actorUserId: '' })} w={230} />
         <TextInput size="xs" type="date" label={t('audit.from')} value={draft.from} onChange={set('from')} w={150} />
         <TextInput size="xs" type="date" label={t('audit.to')} value={draft.to} onChange={set('to')} w={150} />
         <Group gap="xs">

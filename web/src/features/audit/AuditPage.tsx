@@ -44,7 +44,7 @@ export function AuditPage() {
             <Empty title={t('audit.emptyTitle')} description={t('audit.emptyText')} icon={<IconAudit size={22} />} />
           ) : (
             <>
-              <AuditTable events={events} onActor={(actorUserId) => setFilter({ ...filter, actorUserId })} />
+              <AuditTable events={events} onActor={(actorUserId, actor) => setFilter({ ...filter, actorUserId, actor })} />
               <Group justify="space-between" mt="sm">
                 <Text size="xs" c="dimmed">
                   {t('audit.shown', { n: f.number(events.length) })}

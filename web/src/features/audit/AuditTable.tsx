@@ -7,7 +7,7 @@ function short(id: string | null): string {
   return id ? (id.length > 13 ? `${id.slice(0, 8)}…` : id) : '';
 }
 
-export function AuditTable({ events, onActor }: { events: PAuditEvent[]; onActor: (id: string) => void }) {
+export function AuditTable({ events, onActor }: { events: PAuditEvent[]; onActor: (id: string, name: string) => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -34,7 +34,7 @@ export function AuditTable({ events, onActor }: { events: PAuditEvent[]; onActor
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(e.at)}</Table.Td>
                 <Table.Td>
                   {e.actorUserId ? (
-                    <Anchor component="button" type="button" size="xs" ta="start" className="nowrap" onClick={() => onActor(e.actorUserId ?? '')} title={t('audit.filterActor')}>
+                    <Anchor component="button" type="button" size="xs" ta="start" className="nowrap" onClick={() => onActor(e.actorUserId ?? '', e.actorName ?? short(e.actorUserId))} title={t('audit.filterActor')}>
                       {e.actorName ?? short(e.actorUserId)}
                     </Anchor>
                   ) : (

@@ -5,12 +5,15 @@ import type { AuditPage } from '../../api/types';
 export interface AuditFilter {
   action: string;
   objectType: string;
+  /** Part of a name or e-mail address typed in the filter bar (or the name of the actor clicked in the table). */
+  actor: string;
+  /** Set when an actor was clicked in the table: that person exactly, whoever else has a similar name. */
   actorUserId: string;
   from: string;
   to: string;
 }
 
-export const EMPTY_FILTER: AuditFilter = { action: '', objectType: '', actorUserId: '', from: '', to: '' };
+export const EMPTY_FILTER: AuditFilter = { action: '', objectType: '', actor: '', actorUserId: '', from: '', to: '' };
 
 /** A date from a date field (local day) as the ISO instant the API expects; `end` takes the day's last moment. */
 function dayBound(day: string, end: boolean): string | undefined {
@@ -25,7 +28,8 @@ export function filterParams(f: AuditFilter): Record<string, string | undefined>
   return {
     action: f.action.trim() || undefined,
     objectType: f.objectType.trim() || undefined,
-    actorUserId: f.actorUserId.trim() || undefined,
+    actorUserId: f.actorUserId || undefined,
+    actor: f.actorUserId ? undefined : f.actor.trim() || undefined,
     from: dayBound(f.from, false),
     to: dayBound(f.to, true),
   };
