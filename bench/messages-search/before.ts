@@ -45,3 +45,14 @@ export async function listMessagesBefore(ctx: Ctx, f: TMessageListQuery): Promis
   }
   return q.orderBy('m.created_at', 'desc').limit(f.limit).execute();
 }
+
+/** The unread badge's count as it was before 2396fe7 (server/modules/messages/routes/unread.routes.ts), verbatim. */
+export async function unreadCountBefore(ctx: Ctx): Promise<number> {
+  const actor = ctx.actor;
+  const row = await sql<{ n: string }>`
+        SELECT count(*) AS n FROM messages m
+        WHERE EXISTS (SELECT 1 FROM message_recipients r WHERE r.message_id = m.id AND r.agency_id = ${actor.agencyId})
+          AND m.sender_user_id <> ${actor.userId}
+          AND NOT EXISTS (SELECT 1 FROM message_reads x WHERE x.message_id = m.id AND x.user_id = ${actor.userId})`.execute(ctx.tx);
+  return Number(row.rows[0]?.n ?? 0);
+}

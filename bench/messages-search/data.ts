@@ -122,3 +122,45 @@ export function readsSql(): string {
       AND abs(hashtext(m.id::text)) % 5 < 3;
   `;
 }
+
+/** The number of the small agency in bench_agency (it takes part in no case of bench_case.parts). */
+export const SMALL = 1000;
+
+/**
+ * A small agency (French): an active participant of 60 unrestricted cases that agency 0 is not in, and the recipient
+ * of 2,000 messages there, sent by the cases' owners over the same three years; its officer has read three in five.
+ * Written with triggers on, so it works before migration 0013 (the backfill sets visible_agencies) and after (the
+ * triggers do); agency 0's figures do not change.
+ */
+export function smallAgencySql(hash: string, count = 2000): string {
+  const word = `l.words[1 + floor(l.n * power(random(), 2.2))::int + 0 * g]`;
+  return `
+  INSERT INTO bench_agency SELECT ${SMALL}, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 1;
+  INSERT INTO agencies (id, code, name, country, type, languages) SELECT id, 'bench-small', 'Bench small agency', 'FR', 'police', ARRAY['fr'] FROM bench_agency WHERE n = ${SMALL};
+  INSERT INTO desks (id, agency_id, code, name) SELECT desk, id, 'main', 'Main desk' FROM bench_agency WHERE n = ${SMALL};
+  INSERT INTO users (id, agency_id, email, display_name, roles, password_hash) SELECT u, id, r || '-small@bench.example', 'Small ' || r, ARRAY[CASE WHEN r = 'liaison' THEN 'liaison' ELSE 'officer' END], '${hash}'
+    FROM bench_agency, LATERAL (VALUES (officer, 'officer'), (reader, 'reader'), (liaison, 'liaison')) x(u, r) WHERE n = ${SMALL};
+  INSERT INTO user_desks (user_id, desk_id, agency_id) SELECT u, desk, id FROM bench_agency, LATERAL unnest(ARRAY[officer, reader, liaison]) u WHERE n = ${SMALL};
+  CREATE TABLE bench_small_case AS SELECT row_number() OVER (ORDER BY c.n) - 1 AS k, c.n, c.id, c.owner FROM bench_case c
+    WHERE NOT c.restricted AND NOT 0 = ANY (c.parts) AND c.n % 97 = 5 ORDER BY c.n LIMIT 60;
+  INSERT INTO case_participants (case_id, agency_id, role, status, invited_by, invited_by_agency_id)
+    SELECT sc.id, s.id, 'participant', 'active', o.liaison, o.id FROM bench_small_case sc JOIN bench_agency o ON o.n = sc.owner JOIN bench_agency s ON s.n = ${SMALL};
+  CREATE TABLE bench_small_msg AS
+  SELECT i, gen_random_uuid() AS id, sc.id AS case_id, o.id AS sender, o.desk AS sender_desk, o.officer AS sender_user, subj, body, l.cfg,
+         now() - interval '3 years' + (i::float8 / ${count}) * interval '3 years' + interval '1 minute' AS at
+  FROM generate_series(1, ${count}) i
+  JOIN bench_small_case sc ON sc.k = i % (SELECT count(*) FROM bench_small_case)
+  JOIN bench_agency o ON o.n = sc.owner
+  JOIN bench_lang l ON l.k = o.lang
+  CROSS JOIN LATERAL (SELECT
+    (SELECT string_agg(${word}, ' ') FROM generate_series(1, 3 + i % 5) g) AS subj,
+    (SELECT string_agg(${word}, ' ') FROM generate_series(1, 25 + i % 40) g) AS body) t;
+  INSERT INTO messages (id, case_id, sender_agency_id, sender_desk_id, sender_user_id, subject, body, handling_code, tlp, source_reliability, info_accuracy, priority, is_request, lang, search, created_at)
+    SELECT id, case_id, sender, sender_desk, sender_user, subj, body, 'H0', 'AMBER', 'B', 2, 'normal', false, cfg, ${vectorSql('subj', 'body')}, at
+    FROM bench_small_msg ORDER BY i;
+  INSERT INTO message_recipients (message_id, agency_id, framework) SELECT m.id, s.id, 'bilateral' FROM bench_small_msg m JOIN bench_agency s ON s.n = ${SMALL};
+  INSERT INTO message_reads (message_id, user_id, agency_id, first_read_at)
+    SELECT m.id, s.officer, s.id, m.at + interval '1 hour' FROM bench_small_msg m JOIN bench_agency s ON s.n = ${SMALL} WHERE abs(hashtext(m.id::text)) % 5 < 3;
+  DROP TABLE bench_small_msg;
+  `;
+}
