@@ -35,6 +35,7 @@ const ScreeningPage = page(() => import('./features/screening/ScreeningPage'), '
 const DocumentCheckPage = page(() => import('./features/documents/DocumentCheckPage'), 'DocumentCheckPage');
 const RegisteredDocumentsPage = page(() => import('./features/documents/RegisteredDocumentsPage'), 'RegisteredDocumentsPage');
 const WatchlistsPage = page(() => import('./features/watchlists/WatchlistsPage'), 'WatchlistsPage');
+const WatchlistEntriesPage = page(() => import('./features/watchlists/WatchlistEntriesPage'), 'WatchlistEntriesPage');
 const CasePage = page(() => import('./features/cases/CasePage'), 'CasePage');
 const CasesPage = page(() => import('./features/cases/CasesPage'), 'CasesPage');
 const NewCasePage = page(() => import('./features/cases/NewCasePage'), 'NewCasePage');
@@ -101,6 +102,7 @@ export function App() {
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="screening" element={<ScreeningPage />} />
                 <Route path="admin/watchlists" element={<WatchlistsPage />} />
+                <Route path="watchlists/:id" element={<WatchlistEntriesPage />} />
                 <Route path="cases" element={<CasesPage />} />
                 <Route path="cases/new" element={<NewCasePage />} />
                 <Route path="cases/:id" element={<CasePage />} />

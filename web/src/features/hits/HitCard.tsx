@@ -97,7 +97,16 @@ export function HitCard({ hit, linkToPage = false }: { hit: PHit; linkToPage?: b
               </Group>
             )}
             {n && <Text size="xs" c="dimmed">{t('notices.requestedBy', { agency: isolate(n.requestingAgency.name) })}</Text>}
-            {hit.watchlist && <Text size="sm">{t('hits.onList', { list: isolate(hit.watchlist.name), id: isolate(hit.watchlist.entryId) })}</Text>}
+            {hit.watchlist && (
+              <Group gap={6} wrap="wrap">
+                <Text size="sm">{t('hits.onList', { list: isolate(hit.watchlist.name), id: isolate(hit.watchlist.entryId) })}</Text>
+                {hit.watchlist.deleted ? (
+                  <Badge color="gray" variant="light" size="sm">{t('watchlistEntries.listDeleted')}</Badge>
+                ) : (
+                  <Anchor component={Link} to={`/watchlists/${hit.watchlist.id}?entry=${encodeURIComponent(hit.watchlist.entryId)}`} size="sm">{t('watchlistEntries.openEntry')}</Anchor>
+                )}
+              </Group>
+            )}
             {hit.document && (
               <Text size="sm">
                 {t('hits.documentLine', { number: isolate(hit.document.number), state: isolate(hit.document.issuingState), loss: t(`hits.loss.${hit.document.lossType}`, { defaultValue: hit.document.lossType }), agency: isolate(hit.document.registeringAgency.name) })}

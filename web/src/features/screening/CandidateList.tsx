@@ -1,6 +1,7 @@
-import { Badge, Box, Card, Collapse, Group, Progress, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Box, Card, Collapse, Group, Progress, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { PCandidate } from '../../../../common';
 import { useFormat } from '../../i18n/format';
 import { Explanation, isolate } from './Explanation';
@@ -49,6 +50,17 @@ export function CandidateCard({ c, open: initiallyOpen = false }: { c: PCandidat
           </Stack>
         </Group>
       </UnstyledButton>
+      {!c.notice && !c.document && (
+        // A watchlist candidate comes only from a list the user may screen against, hence read: open the entry. A list
+        // deleted since these results were kept has no entry left to open.
+        c.watchlist.deleted ? (
+          <Badge color="gray" variant="light" size="sm" mt={6}>{t('watchlistEntries.listDeleted')}</Badge>
+        ) : (
+          <Anchor component={Link} to={`/watchlists/${c.watchlist.id}?entry=${encodeURIComponent(c.id)}`} size="xs" mt={6} display="inline-block">
+            {t('watchlistEntries.openEntry')}
+          </Anchor>
+        )
+      )}
       {(c.notice || c.hitId) && <CandidateNotice c={c} />}
       <Collapse expanded={open}>
         <Box mt="sm" px="sm" py="xs" bg="var(--mantine-color-gray-0)" style={{ borderRadius: 6 }}>

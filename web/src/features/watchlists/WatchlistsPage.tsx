@@ -1,6 +1,7 @@
-import { Badge, Button, Card, Drawer, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Drawer, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
 import type { PWatchlist } from '../../../../common';
 import { useSession } from '../../api/session';
 import { IconPlus } from '../../components/icons';
@@ -10,7 +11,9 @@ import { Empty, ErrorAlert, Loading } from '../../components/States';
 import { useFormat } from '../../i18n/format';
 import { IconList } from '../screening/icons';
 import { useSetThreshold, useWatchlist, useWatchlists } from './api';
+import { DeleteWatchlistModal } from './DeleteWatchlistModal';
 import { ImportModal } from './ImportModal';
+import { isolate } from '../screening/Explanation';
 
 function Versions({ list, onClose }: { list: PWatchlist; onClose: () => void }) {
   const { t } = useTranslation();
@@ -67,6 +70,8 @@ export function WatchlistsPage() {
   const lists = useWatchlists();
   const [importing, setImporting] = useState<{ list: PWatchlist | null } | null>(null);
   const [open, setOpen] = useState<PWatchlist | null>(null);
+  const [deleting, setDeleting] = useState<PWatchlist | null>(null);
+  const [deleted, setDeleted] = useState<string | null>((useLocation().state as { deleted?: string } | null)?.deleted ?? null);
   const ab = lists.data?.abilities;
   return (
     <RequireAbility allowed={me.abilities.manageWatchlists === true}>
@@ -75,6 +80,7 @@ export function WatchlistsPage() {
         description={t('watchlists.intro')}
         actions={ab && (ab.importAgency || ab.importGlobal) ? <Button leftSection={<IconPlus size={16} />} onClick={() => setImporting({ list: null })}>{t('watchlists.import')}</Button> : undefined}
       />
+      {deleted && <Alert color="teal" variant="light" mb="md" withCloseButton onClose={() => setDeleted(null)}>{t('watchlistEntries.deleted', { name: isolate(deleted) })}</Alert>}
       <Card withBorder radius="md" padding="md">
         {lists.isPending ? <Loading /> : lists.error ? <ErrorAlert error={lists.error} /> : lists.data.watchlists.length === 0 ? (
           <Empty title={t('watchlists.emptyTitle')} description={t('watchlists.emptyText')} icon={<IconList size={22} />} />
@@ -94,7 +100,7 @@ export function WatchlistsPage() {
             <Table.Tbody>
               {lists.data.watchlists.map((w) => (
                 <Table.Tr key={w.id}>
-                  <Table.Td><Text fw={600}>{w.name}</Text></Table.Td>
+                  <Table.Td><Anchor component={Link} to={`/watchlists/${w.id}`} fw={600}>{w.name}</Anchor></Table.Td>
                   <Table.Td><Badge variant="light" color={w.scope === 'global' ? 'indigo' : 'teal'}>{t(`watchlists.scope.${w.scope}`)}</Badge></Table.Td>
                   <Table.Td ta="end">{f.number(w.entries)}</Table.Td>
                   <Table.Td>v{f.number(w.currentVersion)}</Table.Td>
@@ -102,8 +108,10 @@ export function WatchlistsPage() {
                   <Table.Td><Text size="sm">{f.dateTime(w.updatedAt)}</Text></Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
+                      <Button size="xs" variant="light" component={Link} to={`/watchlists/${w.id}`}>{t('watchlistEntries.open')}</Button>
                       <Button size="xs" variant="light" onClick={() => setOpen(w)}>{t('watchlists.versions')}</Button>
                       {w.abilities.import && <Button size="xs" variant="subtle" onClick={() => setImporting({ list: w })}>{t('watchlists.newVersion')}</Button>}
+                      {w.abilities.delete && <Button size="xs" variant="subtle" color="red" onClick={() => setDeleting(w)}>{t('watchlistEntries.delete')}</Button>}
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -116,6 +124,7 @@ export function WatchlistsPage() {
         <ImportModal opened onClose={() => setImporting(null)} list={importing.list} canGlobal={ab.importGlobal} canAgency={ab.importAgency} limitBytes={lists.data?.uploadLimitBytes ?? 0} />
       )}
       {open && <Versions list={open} onClose={() => setOpen(null)} />}
+      {deleting && <DeleteWatchlistModal list={deleting} onClose={() => setDeleting(null)} onDeleted={() => { setDeleted(deleting.name); setDeleting(null); }} />}
     </RequireAbility>
   );
 }

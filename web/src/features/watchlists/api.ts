@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PJob, PWatchlist, PWatchlistVersion } from '../../../../common';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PJob, PWatchlist, PWatchlistEntries, PWatchlistEntry, PWatchlistVersion } from '../../../../common';
 import { api, query } from '../../api/client';
 import { uploadFile } from '../../api/upload';
 
@@ -48,5 +48,40 @@ export function useSetThreshold() {
   return useMutation({
     mutationFn: ({ id, alertThreshold }: { id: string; alertThreshold: number | null }) => api.patch(`/api/watchlists/${id}`, { alertThreshold }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['watchlists'] }),
+  });
+}
+
+export interface EntryFilter {
+  q: string;
+  kind: string;
+  page: number;
+}
+
+/** A page of a list's current entries (the previous page stays on screen while the next one loads). */
+export function useEntries(id: string, f: EntryFilter) {
+  return useQuery({
+    queryKey: ['watchlists', id, 'entries', f],
+    queryFn: () => api.get<PWatchlistEntries>(`/api/watchlists/${id}/entries${query({ q: f.q || undefined, kind: f.kind || undefined, page: f.page > 1 ? f.page : undefined })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useEntry(id: string, sourceId: string | null) {
+  return useQuery({
+    queryKey: ['watchlists', id, 'entry', sourceId],
+    queryFn: () => api.get<{ entry: PWatchlistEntry }>(`/api/watchlists/${id}/entries/${encodeURIComponent(sourceId ?? '')}`),
+    enabled: sourceId !== null,
+    retry: false,
+  });
+}
+
+export function useDeleteWatchlist() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<{ deleted: { id: string; entries: number } }>(`/api/watchlists/${id}`),
+    onSuccess: (_r, id) => {
+      qc.removeQueries({ queryKey: ['watchlists', id] });
+      return qc.invalidateQueries({ queryKey: ['watchlists'] });
+    },
   });
 }
