@@ -13,7 +13,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
@@ -33,7 +33,7 @@ const pct = (xs: number[], p: number) => { if (!xs.length) return NaN; const s =
 interface Prepared { caseId: string; ma: string; es: string; de: string; senders: { cookie: string; csrf: string }[]; listener: { cookie: string; csrf: string } }
 
 /** Demo data, a case shared by DGSN with Policía Nacional and BKA, and sessions for the simulated officers. */
-async function prepare(db: Database, officers: number, secure: boolean): Promise<Prepared> {
+export async function prepare(db: Database, officers: number, secure: boolean): Promise<Prepared> {
   await migrate(db);
   const cfg = loadConfig({ TANSIQ_DATA_DIR: mkdtempSync(join(tmpdir(), 'tansiq-bench-keys-')), TANSIQ_FAST_HASHING: 'true' });
   await loadDemoData({ config: cfg, db, hasher: new PasswordHasher(TEST_HASH), masterKey: loadMasterKey(cfg.masterKeyFile, true), auditKey: null }, { password: 'bench-password-long' });
@@ -102,13 +102,36 @@ function openStream(url: string, cookie: string, onEvent: (id: string, at: numbe
   return () => req.destroy();
 }
 
-async function load(url: string, p: Prepared, seconds: number) {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux; NaN elsewhere). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The CPU used by the server, by PostgreSQL's backends serving the bench database and by this load generator. */
+async function cpuNow(db: Database, server: number | undefined): Promise<{ server: number; postgres: number; loader: number; backends: Map<number, number> }> {
+  const backends = new Map<number, number>();
+  if (db.kind === 'postgres') {
+    const pids = (await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`.execute(db.unsafeOwner)).rows;
+    for (const { pid } of pids) backends.set(pid, cpuSeconds(pid));
+  }
+  const u = process.cpuUsage();
+  return { server: server ? cpuSeconds(server) : NaN, postgres: [...backends.values()].reduce((a, b) => a + b, 0), loader: (u.user + u.system) / 1e6, backends };
+}
+
+async function load(url: string, p: Prepared, seconds: number, db: Database, serverPid: number | undefined) {
   const announced = new Map<string, number>();
   const close = openStream(url, p.listener.cookie, (id, at) => { if (!announced.has(id)) announced.set(id, at); });
   await new Promise((r) => setTimeout(r, 500));
   const sent = new Map<string, number>();
   const latencies: number[] = [];
   let errors = 0;
+  const cpu0 = await cpuNow(db, serverPid);
   const until = performance.now() + seconds * 1000;
   const body = (i: number) => JSON.stringify({ subject: `Sighting ${i}`, body: 'A go-fast boat left the coast east of Tangier at 02:10 with twelve people on board.', handlingCode: 'H0', tlp: 'AMBER', sourceReliability: 'B', infoAccuracy: 2, priority: 'normal', recipients: [{ agencyId: p.es }, { agencyId: p.de }] });
   let n = 0;
@@ -123,10 +146,15 @@ async function load(url: string, p: Prepared, seconds: number) {
       latencies.push(t1 - t0);
     }
   }));
+  // Backends that served the load: those alive now, counted from zero when they started during it.
+  const cpu1 = await cpuNow(db, serverPid);
+  const pgUsed = [...cpu1.backends].reduce((sum, [pid, t]) => sum + t - (cpu0.backends.get(pid) ?? 0), 0);
+  const perMessage = (s: number) => (latencies.length ? (1000 * s) / latencies.length : NaN);
+  const cpuMs = { server: perMessage(cpu1.server - cpu0.server), postgres: db.kind === 'postgres' ? perMessage(pgUsed) : NaN, loader: perMessage(cpu1.loader - cpu0.loader) };
   await new Promise((r) => setTimeout(r, 2000));
   close();
   const announce = [...sent].filter(([id]) => announced.has(id)).map(([id, t0]) => announced.get(id)! - t0);
-  return { rate: latencies.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), a50: pct(announce, 50), a99: pct(announce, 99), announcedShare: announce.length / Math.max(1, sent.size), errors };
+  return { rate: latencies.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), a50: pct(announce, 50), a99: pct(announce, 99), announcedShare: announce.length / Math.max(1, sent.size), errors, cpuMs };
 }
 
 async function fillAndSearch(db: Database, url: string, p: Prepared, count: number) {
@@ -164,8 +192,8 @@ export async function main(args: string[]): Promise<void> {
   const stored = Number(arg(args, 'messages', '100000'));
   const kinds = arg(args, 'db', process.env.DATABASE_URL ? 'pglite,postgres' : 'pglite').split(',');
   console.log(`messages bench: ${officers} officers, ${seconds} s, 2 recipients each; server child process and load generator on the same machine (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB)`);
-  console.log('| database | security | messages/s | request p50 ms | request p99 ms | send→announce p50 ms | p99 ms | errors | search p50 ms | search p95 ms (stored) |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| database | security | messages/s | request p50 ms | request p99 ms | send→announce p50 ms | p99 ms | errors | CPU ms per message: server / PostgreSQL / load generator | search p50 ms | search p95 ms (stored) |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const kind of kinds) {
     for (const secure of [true, false]) {
       let db: Database;
@@ -206,10 +234,10 @@ export async function main(args: string[]): Promise<void> {
       if (kind === 'pglite') await db.close();
       const { url, child } = await startServer(env);
       try {
-        const r = await load(url, p, seconds);
+        const r = await load(url, p, seconds, db, child.pid);
         let s = { p50: NaN, p95: NaN };
         if (kind === 'postgres' && stored > 0) s = await fillAndSearch(db, url, p, stored);
-        console.log(`| ${kind} | ${secure ? 'RLS + audit' : 'baseline: off'} | ${r.rate.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.a50.toFixed(0)} | ${r.a99.toFixed(0)} | ${r.errors} | ${Number.isNaN(s.p50) ? '—' : s.p50.toFixed(0)} | ${Number.isNaN(s.p95) ? '—' : `${s.p95.toFixed(0)} (${stored})`} |`);
+        console.log(`| ${kind} | ${secure ? 'RLS + audit' : 'baseline: off'} | ${r.rate.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.a50.toFixed(0)} | ${r.a99.toFixed(0)} | ${r.errors} | ${[r.cpuMs.server, r.cpuMs.postgres, r.cpuMs.loader].map((x) => (Number.isNaN(x) ? '—' : x.toFixed(1))).join(' / ')} | ${Number.isNaN(s.p50) ? '—' : s.p50.toFixed(0)} | ${Number.isNaN(s.p95) ? '—' : `${s.p95.toFixed(0)} (${stored})`} |`);
       } finally {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));

@@ -3,10 +3,10 @@ import { sql } from 'kysely';
 import { permissionsOf, type TSendMessageRequest } from '../../../../common';
 import type { Ctx } from '../../../platform/db';
 import { AppError, badRequest, conflict, notFound } from '../../../platform/http';
-import { loadCase } from '../../cases';
+import { casePolicy } from '../../cases';
 import { requireActivePartnership } from '../../partnerships/require-active';
 import { dueAt, searchConfig, SEARCH_CONFIGS } from '../deadlines';
-import { loadMessage } from '../queries';
+import { loadMessage, type MessageRow, type ReceiptRow } from '../queries';
 import { attachFiles } from '../attachments/attach';
 
 /** The subject (weighted first) and body, stemmed in every platform language. */
@@ -20,14 +20,82 @@ function searchVector(subject: string, body: string) {
  * A request gets its deadline from the partnership's legal framework. TLP:RED goes to one desk and is readable only
  * by that desk's standing RED readers, fixed now. A reply to an open request answers it.
  */
-export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageRequest, locale: string, origin: { messageId: string; agencyId: string; carryFrom: string } | null = null): Promise<{ id: string; recipients: string[] }> {
+/** The stored columns a message is presented with (loadMessage's, without the joined names). */
+const MESSAGE_COLUMNS = [
+  'id', 'case_id', 'parent_id', 'sender_agency_id', 'sender_desk_id', 'sender_user_id', 'subject', 'body', 'body_format', 'purpose',
+  'handling_code', 'handling_text', 'tlp', 'source_reliability', 'info_accuracy', 'priority', 'is_request', 'lang', 'created_at', 'origin_message_id', 'origin_agency_id',
+] as const;
+
+/** What one statement tells the send about its case, its sender and its recipients (all under row-level security). */
+interface SendFacts {
+  case: { status: string; title: string; agency_id: string; restricted: boolean } | null;
+  participants: { agency_id: string; role: 'owner' | 'participant'; status: string }[] | null;
+  member: boolean;
+  locale: string | null;
+  sender_name: string | null;
+  partnerships: { proposer_agency_id: string; partner_agency_id: string; status: string; framework: string; urgent_hours: number | null; normal_hours: number | null }[] | null;
+  desks: { id: string; agency_id: string; name: string; disabled: boolean }[] | null;
+  agencies: { id: string; name: string }[] | null;
+}
+
+/**
+ * The checks of a send in one round trip: the case and the sender's participation and membership (the rule of
+ * loadCase), the recipients' participation, the partnerships between the sender's agency and each recipient (newest
+ * first, as requireActivePartnership reads them), the desks named, the sender's locale and name, and the names the
+ * response shows. Every table is read under the actor's row-level security, as the separate queries were.
+ */
+async function sendFacts(ctx: Ctx, caseId: string, recipientIds: string[], deskIds: string[]): Promise<SendFacts> {
   const me = ctx.actor;
-  const { row: theCase } = await loadCase(ctx, caseId);
+  const res = await sql<SendFacts>`
+    SELECT
+      (SELECT json_build_object('status', c.status, 'title', c.title, 'agency_id', c.agency_id, 'restricted', c.restricted) FROM cases c WHERE c.id = ${caseId}) AS "case",
+      (SELECT json_agg(json_build_object('agency_id', p.agency_id, 'role', p.role, 'status', p.status)) FROM case_participants p
+        WHERE p.case_id = ${caseId} AND p.agency_id = ANY (${[me.agencyId!, ...recipientIds]}::uuid[])) AS participants,
+      EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = ${caseId} AND cm.user_id = ${me.userId} AND cm.removed_at IS NULL) AS member,
+      u.locale, u.display_name AS sender_name,
+      (SELECT json_agg(json_build_object('proposer_agency_id', x.proposer_agency_id, 'partner_agency_id', x.partner_agency_id, 'status', x.status,
+                                         'framework', x.framework, 'urgent_hours', x.urgent_hours, 'normal_hours', x.normal_hours) ORDER BY x.updated_at DESC)
+        FROM partnerships x WHERE (x.proposer_agency_id = ${me.agencyId} AND x.partner_agency_id = ANY (${recipientIds}::uuid[]))
+                               OR (x.partner_agency_id = ${me.agencyId} AND x.proposer_agency_id = ANY (${recipientIds}::uuid[]))) AS partnerships,
+      (SELECT json_agg(json_build_object('id', d.id, 'agency_id', d.agency_id, 'name', d.name, 'disabled', d.disabled_at IS NOT NULL)) FROM desks d
+        WHERE d.id = ANY (${deskIds}::uuid[])) AS desks,
+      (SELECT json_agg(json_build_object('id', a.id, 'name', a.name)) FROM agencies a WHERE a.id = ANY (${[me.agencyId!, ...recipientIds]}::uuid[])) AS agencies
+    FROM (SELECT 1) one LEFT JOIN users u ON u.id = ${me.userId}`.execute(ctx.tx);
+  return res.rows[0]!;
+}
+
+export interface SentMessage {
+  id: string;
+  recipients: string[];
+  /** The message as stored and its receipts, for the response (no second read). */
+  row: MessageRow;
+  receipts: ReceiptRow[];
+  senderName: string | null;
+  /** Files may be linked (uploaded ones, or carried by a copy passed on): the response lists them. */
+  attached: boolean;
+}
+
+/**
+ * Sends a message in a case to participant agencies (or one of their desks), under an active partnership with each.
+ * A request gets its deadline from the partnership's legal framework. TLP:RED goes to one desk and is readable only
+ * by that desk's standing RED readers, fixed now. A reply to an open request answers it. `locale` null: the sender's
+ * own interface language, read with the checks.
+ */
+export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageRequest, locale: string | null, origin: { messageId: string; agencyId: string; carryFrom: string } | null = null): Promise<SentMessage> {
+  const me = ctx.actor;
+  const senderDesk = input.senderDeskId ?? me.deskIds[0];
+  const recipientIds = input.recipients.map((r) => r.agencyId);
+  const deskIds = [...new Set([...input.recipients.flatMap((r) => (r.deskId ? [r.deskId] : [])), ...(senderDesk ? [senderDesk] : [])])];
+  const facts = await sendFacts(ctx, caseId, recipientIds, deskIds);
+  const theCase = facts.case;
+  if (!theCase) throw notFound('case');
+  const own = facts.participants?.find((p) => p.agency_id === me.agencyId);
+  const record = { agencyId: theCase.agency_id, status: theCase.status, restricted: theCase.restricted, participation: own ? { role: own.role, status: own.status } : null, member: facts.member };
+  if (!casePolicy.can(me, 'read', record)) throw notFound('case');
   if (theCase.status !== 'open') throw conflict('This case is closed: reopen it to send messages.');
   if (input.isRequest && !permissionsOf(me.roles).has('request.start')) {
     throw new AppError(400, 'bad_request', 'Only a liaison officer starts requests to partner agencies. Send it as information, or ask your liaison officer.', [{ path: 'isRequest', message: 'Liaison only.' }]);
   }
-  const senderDesk = input.senderDeskId ?? me.deskIds[0];
   if (!senderDesk || !me.deskIds.includes(senderDesk)) throw badRequest('Send from one of your own desks.', [{ path: 'senderDeskId', message: 'Not your desk.' }]);
 
   let parentOpenRequest = false;
@@ -36,27 +104,29 @@ export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageR
     const parent = await loadMessage(ctx, input.parentId);
     if (parent.case_id !== caseId) throw notFound('message');
     parentSentByUs = parent.sender_agency_id === me.agencyId;
-    const own = await ctx.tx.selectFrom('message_recipients').select('request_state').where('message_id', '=', parent.id).where('agency_id', '=', me.agencyId!).executeTakeFirst();
-    parentOpenRequest = !!own && ['sent', 'acknowledged', 'extended'].includes(own.request_state ?? '');
+    const ownReceipt = await ctx.tx.selectFrom('message_recipients').select('request_state').where('message_id', '=', parent.id).where('agency_id', '=', me.agencyId!).executeTakeFirst();
+    parentOpenRequest = !!ownReceipt && ['sent', 'acknowledged', 'extended'].includes(ownReceipt.request_state ?? '');
   }
 
   const recipients = [];
   for (const r of input.recipients) {
     if (r.agencyId === me.agencyId) throw badRequest('A message goes to other agencies; your own agency sees it in the case already.', [{ path: 'recipients', message: 'Your own agency.' }]);
-    const part = await ctx.tx.selectFrom('case_participants').select('status').where('case_id', '=', caseId).where('agency_id', '=', r.agencyId).executeTakeFirst();
+    const part = facts.participants?.find((p) => p.agency_id === r.agencyId);
     if (!part || part.status !== 'active') throw badRequest('Every recipient must be an agency that takes part in this case: invite it first.', [{ path: 'recipients', message: 'Not in the case.' }]);
-    const partnership = await requireActivePartnership(ctx, me.agencyId!, r.agencyId);
+    const partnership = facts.partnerships?.find((x) => x.status === 'active' && (x.proposer_agency_id === r.agencyId || x.partner_agency_id === r.agencyId))
+      // None active: the partnerships module says why, in its own words (and throws).
+      ?? (await requireActivePartnership(ctx, me.agencyId!, r.agencyId));
     if (r.deskId) {
-      const desk = await ctx.tx.selectFrom('desks').select(['agency_id', 'disabled_at']).where('id', '=', r.deskId).executeTakeFirst();
-      if (!desk || desk.agency_id !== r.agencyId || desk.disabled_at) throw badRequest('That desk is not an active desk of the recipient agency.', [{ path: 'recipients', message: 'Unknown desk.' }]);
+      const desk = facts.desks?.find((d) => d.id === r.deskId);
+      if (!desk || desk.agency_id !== r.agencyId || desk.disabled) throw badRequest('That desk is not an active desk of the recipient agency.', [{ path: 'recipients', message: 'Unknown desk.' }]);
     }
     recipients.push({ ...r, partnership });
   }
 
   const id = randomUUID();
-  const cfg = searchConfig(`${input.subject} ${input.body}`, locale);
+  const cfg = searchConfig(`${input.subject} ${input.body}`, locale ?? facts.locale ?? 'en');
   const now = new Date();
-  await ctx.tx
+  const stored = await ctx.tx
     .insertInto('messages')
     .values({
       id, case_id: caseId, parent_id: input.parentId ?? null, sender_agency_id: me.agencyId!, sender_desk_id: senderDesk, sender_user_id: me.userId!,
@@ -68,14 +138,16 @@ export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageR
       origin_message_id: origin?.messageId ?? null,
       origin_agency_id: origin?.agencyId ?? null,
     })
-    .execute();
-  await ctx.tx
+    .returning(MESSAGE_COLUMNS)
+    .executeTakeFirstOrThrow();
+  const receipts = await ctx.tx
     .insertInto('message_recipients')
     .values(recipients.map((r) => ({
       message_id: id, agency_id: r.agencyId, desk_id: r.deskId ?? null, framework: r.partnership.framework,
       request_state: input.isRequest ? ('sent' as const) : null,
       due_at: input.isRequest ? dueAt({ framework: r.partnership.framework, priority: input.priority, accessClass: null, urgentHours: r.partnership.urgent_hours, normalHours: r.partnership.normal_hours, sentAt: now }) : null,
     })))
+    .returningAll()
     .execute();
 
   await attachFiles(ctx, id, input.attachmentIds ?? [], origin?.carryFrom ?? null);
@@ -98,7 +170,13 @@ export async function sendMessage(ctx: Ctx, caseId: string, input: TSendMessageR
     ctx.emit({ topic: 'message', id, audience: input.tlp === 'RED' ? { deskIds: [r.deskId!] } : { agencyIds: [r.agencyId] } });
   }
   ctx.emit({ topic: 'message', id, audience: { agencyIds: [me.agencyId!] } });
-  return { id, recipients: recipients.map((r) => r.agencyId) };
+  const agencyName = (a: string) => facts.agencies?.find((x) => x.id === a)?.name ?? '';
+  const deskName = (d: string | null) => (d ? (facts.desks?.find((x) => x.id === d)?.name ?? null) : null);
+  const row: MessageRow = { ...stored, case_title: theCase.title, case_status: theCase.status, sender_agency_name: agencyName(me.agencyId!), sender_desk_name: deskName(senderDesk) ?? '' };
+  // As receiptsOf lists them: by agency name (the databases compare in C order).
+  const presented: ReceiptRow[] = receipts.map((r) => ({ ...r, agency_name: agencyName(r.agency_id), desk_name: deskName(r.desk_id) }))
+    .sort((a, b) => (a.agency_name < b.agency_name ? -1 : a.agency_name > b.agency_name ? 1 : 0));
+  return { id, recipients: recipients.map((r) => r.agencyId), row, receipts: presented, senderName: facts.sender_name, attached: (input.attachmentIds?.length ?? 0) > 0 || origin !== null };
 }
 
 /**

@@ -5,7 +5,7 @@ import { withActor, type Ctx } from '../../../platform/db';
 import { notFound, type App } from '../../../platform/http';
 import { messagePolicy } from '../policies/message.policy';
 import { messageRecord, presentMessage, presentSummary } from '../presenters';
-import { listMessages, loadMessage, localeOf, readByMe, receiptsOf, type MessageRow } from '../queries';
+import { listMessages, loadMessage, readByMe, receiptsOf, type MessageRow, type ReceiptRow } from '../queries';
 import { sendMessage } from '../commands/send';
 import { updateReceipt } from '../commands/receipt';
 import { attachmentsOf } from '../attachments/queries';
@@ -13,15 +13,25 @@ import { attachmentsOf } from '../attachments/queries';
 const ZId = z.object({ id: z.uuid('Not a valid identifier.') });
 const ZCaseId = z.object({ caseId: z.uuid('Not a valid identifier.') });
 
+/** What a send already holds about the message it just stored: the response needs no second read of it. */
+interface Known {
+  m: MessageRow;
+  receipts: ReceiptRow[];
+  senderName: string | null;
+  /** Files may be linked to it. */
+  attached: boolean;
+}
+
 /**
  * Opens a message for its viewer: the body shows only when they may read it now (H3 acknowledged); reading records
- * the receipt and an audit event the providing agency sees (per agency, never per person).
+ * the receipt and an audit event the providing agency sees (per agency, never per person). `known`: the message its
+ * sender has just sent, in this transaction (nobody has acknowledged or read it yet).
  */
-async function openMessage(ctx: Ctx, id: string) {
-  const m: MessageRow = await loadMessage(ctx, id);
-  const receipts = (await receiptsOf(ctx, [id])).get(id) ?? [];
-  // Only an H3 message has an acknowledgement to look up.
-  const acked = m.handling_code === 'H3' && !!(await ctx.tx.selectFrom('message_h3_acks').select('user_id').where('message_id', '=', id).where('user_id', '=', ctx.actor.userId!).executeTakeFirst());
+async function openMessage(ctx: Ctx, id: string, known: Known | null = null) {
+  const m: MessageRow = known?.m ?? await loadMessage(ctx, id);
+  const receipts = known?.receipts ?? (await receiptsOf(ctx, [id])).get(id) ?? [];
+  // Only an H3 message has an acknowledgement to look up (none yet on a message sent now).
+  const acked = !known && m.handling_code === 'H3' && !!(await ctx.tx.selectFrom('message_h3_acks').select('user_id').where('message_id', '=', id).where('user_id', '=', ctx.actor.userId!).executeTakeFirst());
   const record = messageRecord(ctx.actor, m, receipts, acked);
   if (!messagePolicy.can(ctx.actor, 'readBody', record) && m.handling_code !== 'H3') throw notFound('message');
   let receiptChanged = false;
@@ -35,13 +45,15 @@ async function openMessage(ctx: Ctx, id: string) {
     }
     ctx.audit({ action: 'message.read', objectType: 'message', objectId: id, subjectAgencyId: m.sender_agency_id === ctx.actor.agencyId ? null : m.sender_agency_id, details: { caseId: m.case_id } });
   }
-  const senderName = m.sender_agency_id === ctx.actor.agencyId ? ((await ctx.tx.selectFrom('users').select('display_name').where('id', '=', m.sender_user_id).executeTakeFirst())?.display_name ?? null) : null;
+  const senderName = m.sender_agency_id === ctx.actor.agencyId
+    ? (known ? known.senderName : ((await ctx.tx.selectFrom('users').select('display_name').where('id', '=', m.sender_user_id).executeTakeFirst())?.display_name ?? null))
+    : null;
   const redReaders = m.tlp === 'RED' && m.sender_user_id === ctx.actor.userId
     ? null
     : m.tlp === 'RED' ? Number((await ctx.tx.selectFrom('message_red_readers').select((eb) => eb.fn.countAll<string>().as('n')).where('message_id', '=', id).executeTakeFirstOrThrow()).n) : null;
   // Read again only when this read changed the agency's receipt.
   const fresh = receiptChanged ? ((await receiptsOf(ctx, [id])).get(id) ?? receipts) : receipts;
-  const attachments = messagePolicy.can(ctx.actor, 'readBody', record) ? await attachmentsOf(ctx, id) : [];
+  const attachments = messagePolicy.can(ctx.actor, 'readBody', record) && (!known || known.attached) ? await attachmentsOf(ctx, id) : [];
   return presentMessage(ctx.actor, m, fresh, { h3Acknowledged: acked, senderName, redReaders, attachments });
 }
 
@@ -53,8 +65,9 @@ export async function messageRoutes(app: App): Promise<void> {
     const { caseId } = req.params as z.infer<typeof ZCaseId>;
     const body = req.body as TSendMessageRequest;
     const message = await withActor(deps.db, req.actor!, req.ip, async (ctx) => {
-      const sent = await sendMessage(ctx, caseId, body, await localeOf(ctx));
-      return openMessage(ctx, sent.id);
+      // The sender's locale is read with the send's checks.
+      const sent = await sendMessage(ctx, caseId, body, null);
+      return openMessage(ctx, sent.id, { m: sent.row, receipts: sent.receipts, senderName: sent.senderName, attached: sent.attached });
     });
     return reply.status(201).send({ message });
   });

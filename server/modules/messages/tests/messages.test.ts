@@ -37,6 +37,24 @@ describe('sending and reading', () => {
     expect(JSON.stringify(seen)).not.toContain(w.esOfficer.user.id);
   });
 
+  it("the send's response, built without reading the message again, is what its sender reads afterwards", async () => {
+    // Two recipient agencies (one addressed at its desk), a request with deadlines from two partnerships.
+    const twoWay = await sharedCase(env, w);
+    const fr = await buildAgency(env, { country: 'FR' });
+    const frLiaison = await signIn(env, await buildUser(env, fr, { roles: ['liaison'] }));
+    await buildPartnership(env, fr, w.ma, { normalHours: 72 });
+    expect((await call(env, w.maLiaison.s, 'POST', `/api/cases/${twoWay}/invitations`, { agencyId: fr.id })).statusCode).toBe(201);
+    expect((await call(env, frLiaison, 'POST', `/api/cases/${twoWay}/accept`, {})).statusCode).toBe(200);
+    const res = await send(w.maLiaison.s, { isRequest: true, purpose: 'Identify the skipper', recipients: [{ agencyId: w.es.id, deskId: w.es.deskId }, { agencyId: fr.id }] }, twoWay);
+    expect(res.statusCode).toBe(201);
+    const sent = res.json().message;
+    expect(sent.receipts.map((r: { agencyId: string }) => r.agencyId).sort()).toEqual([w.es.id, fr.id].sort());
+    const due = (a: string) => new Date(sent.receipts.find((r: { agencyId: string }) => r.agencyId === a).dueAt).getTime() - new Date(sent.createdAt).getTime();
+    expect([due(w.es.id), due(fr.id)]).toEqual([240 * 3600_000, 72 * 3600_000]);
+    const again = (await call(env, w.maLiaison.s, 'GET', `/api/messages/${sent.id}`)).json().message;
+    expect(sent).toEqual(again);
+  });
+
   it('every read is audited, and the providing agency sees the foreign read per agency only', async () => {
     const m = (await send(w.maLiaison.s)).json().message;
     await call(env, w.esOfficer2.s, 'GET', `/api/messages/${m.id}`);
