@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- screening [quality|speed|all] [--size N] [--singles N] [--batch N]
- *  [--baseline-queries N] [--no-baselines] [--snapshot PATH]`
+ *  [--baseline-queries N] [--pg-queries N] [--no-baselines] [--snapshot PATH]`
  */
 import os from 'node:os';
 import { DEFAULT_ALERT_THRESHOLD } from '../../match/index';
@@ -27,7 +27,11 @@ export async function main(args: string[]): Promise<void> {
   console.log(`command: npm run bench -- screening ${args.join(' ')}`);
   console.log(`default alert threshold: ${DEFAULT_ALERT_THRESHOLD}`);
   if (what === 'quality' || what === 'all') {
-    const { rows, ar2en } = await runQuality({ baselines: !args.includes('--no-baselines'), baselineQueries: arg(args, '--baseline-queries', 400) });
+    const { rows, ar2en } = await runQuality({
+      baselines: !args.includes('--no-baselines'),
+      baselineQueries: arg(args, '--baseline-queries', 400),
+      pgQueries: arg(args, '--pg-queries', 2500),
+    });
     console.log('\nQuality (percent; precision/recall at each system\'s default threshold)\n');
     console.log(
       table(
