@@ -80,7 +80,8 @@ export async function listMessages(ctx: Ctx, f: TMessageListQuery): Promise<Mess
   // `limit`; filters that discard many ask for more, and the last attempt takes them all.
   const text = f.q;
   const query = text ? sql`(${sql.join(SEARCH_CONFIGS.map((c) => sql`websearch_to_tsquery(${c}::regconfig, ${text})`), sql` || `)})` : sql`NULL::tsquery`;
-  const find = (limit: number | null) => sql<{ id: string; created_at: Date }>`tansiq_message_find(${query}, ${limit}::integer, ${f.caseId ?? null}::uuid, ${f.agencyId ?? null}::uuid)`;
+  // The box and "unread" are applied inside too (migrations/0017), so that a batch holds only rows that pass them.
+  const find = (limit: number | null) => sql<{ id: string; created_at: Date }>`tansiq_message_find(${query}, ${limit}::integer, ${f.caseId ?? null}::uuid, ${f.agencyId ?? null}::uuid, ${f.box}::text, ${!!f.unread}::boolean)`;
   for (const batch of [f.limit * 4, f.limit * 64]) {
     const ids = (await sql<{ id: string }>`SELECT id FROM ${find(batch)}`.execute(ctx.tx)).rows.map((r) => r.id);
     if (ids.length === 0) return [];

@@ -166,3 +166,32 @@ describe('the per-case probe and the search function agree with the rule', () =>
     expect(anonymous).toEqual([]);
   });
 });
+
+describe('the box and "unread" inside the search function (migrations/0017)', () => {
+  it('inbox, sent and unread agree with the list; the reads are the caller\'s own; another agency gets nothing in any box', async () => {
+    const caseId = await sharedCase(env, w);
+    const toEs = await send(w.maLiaison.s, caseId, { subject: 'Centoventi to Spain' });
+    const readByMe = await send(w.maLiaison.s, caseId, { subject: 'Centoventi read by the officer' });
+    const readByColleague = await send(w.maLiaison.s, caseId, { subject: 'Centoventi read by a colleague' });
+    const r = await call(env, w.esOfficer.s, 'POST', `/api/cases/${caseId}/messages`, { ...base, subject: 'Centoventi from Spain', recipients: [{ agencyId: w.ma.id }] });
+    expect(r.statusCode).toBe(201);
+    const fromEs = r.json().message.id as string;
+    await env.db.unsafeOwner.insertInto('message_reads').values([
+      { message_id: readByMe, user_id: w.esOfficer.user.id, agency_id: w.es.id },
+      { message_id: readByColleague, user_id: w.esOfficer2.user.id, agency_id: w.es.id },
+    ]).execute();
+    const find = (a: Actor, box: string, unread: boolean) => withActor(env.db, a, null, async ({ tx }) =>
+      (await sql<{ id: string }>`SELECT id FROM tansiq_message_find(websearch_to_tsquery('simple', 'centoventi'), NULL, NULL, NULL, ${box}, ${unread})`.execute(tx)).rows.map((x) => x.id).sort());
+    const es = actorOf(w.esOfficer, w.es.id);
+    expect(await find(es, 'all', false)).toEqual([toEs, readByMe, readByColleague, fromEs].sort());
+    expect(await find(es, 'inbox', false)).toEqual([toEs, readByMe, readByColleague].sort());
+    expect(await find(es, 'sent', false)).toEqual([fromEs]);
+    expect(await find(es, 'inbox', true)).toEqual([toEs, readByColleague].sort());
+    expect(await find(es, 'all', true)).toEqual([toEs, readByColleague].sort()); // the sender has read its own
+    // The same as the list through the API.
+    const listed = async (box: string, unread: boolean) => ((await call(env, w.esOfficer.s, 'GET', `/api/messages?box=${box}&q=centoventi${unread ? '&unread=true' : ''}`)).json().messages as { id: string }[]).map((m) => m.id).sort();
+    for (const [box, unread] of [['all', false], ['inbox', false], ['sent', false], ['inbox', true], ['all', true]] as const) expect(await listed(box, unread)).toEqual(await find(es, box, unread));
+    for (const box of ['all', 'inbox', 'sent']) for (const unread of [false, true]) expect(await find(actorOf(w.deOfficer, w.de.id), box, unread)).toEqual([]);
+    await expect(find(es, 'outbox', false)).rejects.toThrow(/box must be/);
+  });
+});
