@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, buildAgency, buildUser, signIn, call, type TestEnv, type BuiltAgency, type BuiltUser, type Session } from '../../../test/harness';
 import { withActor, type Actor } from '../../../platform/db';
 import { enqueueJob } from '../../../platform/jobs';
-import { applyVersion, backfillEntrySearch, liveIndexFor, parseWatchlist, stx } from '..';
+import { join } from 'node:path';
+import { applyVersion, backfillEntrySearch, IMPORT_JOB, LiveIndex, liveIndexFor, parseWatchlist, stx } from '..';
 import { UN_XML, upload, waitJob } from './fixtures';
 
 let env: TestEnv;
@@ -229,11 +230,44 @@ describe('deleting a watchlist', () => {
     expect(live).toEqual([]);
   });
 
-  it('the platform administrator deletes a global list; everyone stops screening against it', async () => {
+  it('an import of the list still running elsewhere is asked to stop', async () => {
+    const id = await importAs(adminA, 'Busy list', 'id,name\nb-1,Omar Tazi\n');
+    // A version import held by another process (a live lease, so this process's runner leaves it alone).
+    const t = stx(env.db.unsafeOwner);
+    const running = await t.insertInto('jobs').values({
+      kind: IMPORT_JOB, agency_id: agencyA.id, user_id: adminAUser.id, state: 'running', lease_owner: 'another-process', lease_expires_at: new Date(Date.now() + 3_600_000),
+      params: JSON.stringify({ name: 'busy LIST', scope: 'agency', agencyId: agencyA.id }),
+    }).returning('id').executeTakeFirstOrThrow();
+    const other = await t.insertInto('jobs').values({
+      kind: IMPORT_JOB, agency_id: agencyA.id, user_id: adminAUser.id, state: 'running', lease_owner: 'another-process', lease_expires_at: new Date(Date.now() + 3_600_000),
+      params: JSON.stringify({ name: 'Another list', scope: 'agency', agencyId: agencyA.id }),
+    }).returning('id').executeTakeFirstOrThrow();
+    const del = await call(env, adminA, 'DELETE', `/api/watchlists/${id}`);
+    expect(del.json().deleted).toMatchObject({ entries: 1, cancelledImports: 1 });
+    const jobs = await t.selectFrom('jobs').select(['id', 'cancel_requested']).where('id', 'in', [running.id, other.id]).execute();
+    expect(Object.fromEntries(jobs.map((j) => [j.id, j.cancel_requested]))).toEqual({ [running.id]: true, [other.id]: false });
+    await t.updateTable('jobs').set({ state: 'cancelled', lease_owner: null, lease_expires_at: null }).where('id', 'in', [running.id, other.id]).execute();
+  });
+
+  it('the platform administrator deletes a global list; everyone stops screening against it, and an index restored from an older snapshot drops it', async () => {
+    const li = liveIndexFor(env.db, env.config.dataDir);
+    await li.current(0);
+    expect(li.versions().has(unId)).toBe(true);
+    const snapshot = join(env.config.dataDir, 'entries-test.snapshot');
+    const before = new LiveIndex(env.db, snapshot);
+    await before.start();
+    await before.saveSnapshot();
+    await before.stop();
     const q = { name: 'Saddam Hussein al-Tikriti', purpose: PURPOSE };
     expect((await call(env, officerB, 'POST', '/api/screening/match', q)).json().candidates.some((c: { watchlist: { id: string } }) => c.watchlist.id === unId)).toBe(true);
     expect((await call(env, platform, 'DELETE', `/api/watchlists/${unId}`)).statusCode).toBe(200);
     expect((await call(env, officerB, 'POST', '/api/screening/match', q)).json().candidates.some((c: { watchlist: { id: string } }) => c.watchlist.id === unId)).toBe(false);
     expect((await entries(officerB, unId)).statusCode).toBe(404);
+    // A process starting from a snapshot taken before the deletion drops the list at its first sync.
+    const restored = new LiveIndex(env.db, snapshot);
+    await restored.start();
+    expect(restored.versions().has(unId)).toBe(false);
+    expect(restored.index.entries().some((e) => e.source === unId)).toBe(false);
+    await restored.stop();
   });
 });
