@@ -34,7 +34,7 @@ describe('watchlist entries', () => {
     await b?.close();
   });
 
-  it('an agency administrator imports a small list, finds an entry by name in Latin and Arabic script, opens it, and deletes the list', async () => {
+  it('an agency administrator imports a small list, finds an entry by name in Latin and Arabic script, opens it; an officer opens it from a screening candidate; the administrator deletes the list and the hit says so', async () => {
     const { page } = b;
     await login(page, baseUrl, 'admin@dgsn.demo', password);
     await page.getByRole('link', { name: 'Watchlists' }).click();
@@ -85,7 +85,29 @@ describe('watchlist entries', () => {
     await page.getByLabel('البحث عن اسم').fill('');
     await page.getByLabel('اللغة').selectOption('en');
 
-    // Delete, confirming with the list's name; the button stays disabled until it is typed.
+    await logout(page);
+
+    // An officer of the agency screens the Arabic name and opens the list entry from the candidate.
+    await login(page, baseUrl, 'officer@dgsn.demo', password);
+    await page.getByRole('link', { name: 'Screening' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('صدام حسين التكريتي');
+    await page.getByLabel('Purpose').fill('Border check, flight AT 501');
+    await page.getByRole('button', { name: 'Screen', exact: true }).click();
+    const card = page.locator('.mantine-Card-root', { hasText: `${LIST} · IQi.001` }).first();
+    await card.waitFor();
+    await card.getByRole('link', { name: 'Open the list entry' }).click();
+    await page.getByRole('dialog', { name: 'SADDAM HUSSEIN AL-TIKRITI' }).getByText('Original script').waitFor();
+    // An officer reads the list but may not delete it, and goes back to screening.
+    expect(await page.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: '← Screening' }).waitFor();
+    await logout(page);
+
+    // Back to the administrator: delete, confirming with the list's name; the button stays disabled until it is typed.
+    await login(page, baseUrl, 'admin@dgsn.demo', password);
+    await page.getByRole('link', { name: 'Watchlists' }).click();
+    await page.getByRole('row', { name: new RegExp(LIST.replace(/[()]/g, '\\$&')) }).getByRole('link', { name: 'Entries' }).click();
+    await page.getByRole('heading', { level: 1, name: LIST }).waitFor();
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     const confirm = page.getByRole('dialog', { name: /Delete .*DGSN local list/ });
     await confirm.getByText(/The 4 entries of/).waitFor();
@@ -96,6 +118,14 @@ describe('watchlist entries', () => {
     await page.getByRole('heading', { level: 1, name: 'Watchlists' }).waitFor();
     await page.getByText(/DGSN local list \(e2e\).* was deleted\./).waitFor();
     expect(await page.getByRole('row', { name: new RegExp(LIST.replace(/[()]/g, '\\$&')) }).count()).toBe(0);
+    await logout(page);
+
+    // The officer's hit on the deleted list is still there, saying so.
+    await login(page, baseUrl, 'officer@dgsn.demo', password);
+    await page.getByRole('link', { name: 'Hits' }).click();
+    await page.getByText(/IQi\.001/).first().waitFor();
+    await page.getByText('List deleted').first().waitFor();
+    await shot(b, 'hit-list-deleted-en');
     await logout(page);
   });
 });
