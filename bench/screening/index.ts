@@ -30,7 +30,7 @@ export async function main(args: string[]): Promise<void> {
     const { rows, ar2en } = await runQuality({
       baselines: !args.includes('--no-baselines'),
       baselineQueries: arg(args, '--baseline-queries', 400),
-      pgQueries: arg(args, '--pg-queries', 2500),
+      pgQueries: arg(args, '--pg-queries', 400),
     });
     console.log('\nQuality (percent; precision/recall at each system\'s default threshold)\n');
     console.log(

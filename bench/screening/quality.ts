@@ -224,7 +224,7 @@ export interface QualityOptions {
   baselines: boolean;
   /** Queries per set for fuse.js (it scans every name per query). */
   baselineQueries: number;
-  /** Queries per set for pg_trgm (an index lookup: far more can be afforded, so its figures are not a 40-query guess). */
+  /** Queries per set for pg_trgm (faster than fuse.js: it can be given more, so its figures are not a 40-query guess). */
   pgQueries: number;
 }
 
