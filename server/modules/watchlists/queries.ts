@@ -20,7 +20,8 @@ export type EntryRow = Pick<Selectable<WatchlistEntryTable>, 'source_id' | 'kind
  * the engine folds names, matched anywhere in any of the entry's names, or in the source's id) and by kind. Row-level
  * security scopes the rows as well: the caller found the list with {@link findWatchlist} first.
  */
-export async function listEntries(ctx: Ctx, watchlistId: string, q: TWatchlistEntriesQuery): Promise<{ rows: EntryRow[]; total: number }> {
+export async function listEntries(ctx: Ctx, w: Pick<Selectable<WatchlistTable>, 'id' | 'entry_count'>, q: TWatchlistEntriesQuery): Promise<{ rows: EntryRow[]; total: number }> {
+  const watchlistId = w.id;
   const t = stx(ctx.tx);
   let base = t.selectFrom('watchlist_entries').where('watchlist_id', '=', watchlistId).where('version_removed', 'is', null);
   if (q.kind) base = base.where('kind', '=', q.kind);
@@ -35,6 +36,9 @@ export async function listEntries(ctx: Ctx, watchlistId: string, q: TWatchlistEn
   }
   // One after the other: a transaction is one connection.
   const rows = await base.select(['source_id', 'kind', 'version_added', 'data']).orderBy('source_id').limit(ENTRIES_PAGE_SIZE).offset((q.page - 1) * ENTRIES_PAGE_SIZE).execute();
+  // Unfiltered, the list's own count is the number of its current entries (an import writes both in one
+  // transaction): counting 200,000 rows under row-level security took 0.6-0.8 s on PostgreSQL 15 (docs/WATCHLISTS.md).
+  if (!q.kind && !(q.q && q.q.trim().length > 0)) return { rows, total: w.entry_count };
   const count = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
 }

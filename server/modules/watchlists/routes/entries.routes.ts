@@ -23,7 +23,7 @@ export async function entryRoutes(app: App): Promise<void> {
     const q = req.query as TWatchlistEntriesQuery;
     return withActor(deps.db, req.actor!, req.ip, async (ctx): Promise<PWatchlistEntries> => {
       const w = await findWatchlist(ctx, id);
-      const { rows, total } = await listEntries(ctx, id, q);
+      const { rows, total } = await listEntries(ctx, w, q);
       ctx.audit({ action: 'watchlist.entries_read', objectType: 'watchlist', objectId: id, details: { page: q.page, rows: rows.length, filtered: !!q.q, kind: q.kind } });
       return { watchlist: presentWatchlist(ctx.actor, w), entries: rows.map(presentEntrySummary), page: q.page, pageSize: ENTRIES_PAGE_SIZE, total };
     });

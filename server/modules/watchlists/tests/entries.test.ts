@@ -267,7 +267,7 @@ describe('deleting a watchlist', () => {
     const restored = new LiveIndex(env.db, snapshot);
     await restored.start();
     expect(restored.versions().has(unId)).toBe(false);
-    expect(restored.index.entries().some((e) => e.source === unId)).toBe(false);
+    expect([...restored.index.entries()].some((e) => e.source === unId)).toBe(false);
     await restored.stop();
   });
 });
