@@ -10,6 +10,10 @@
  *   npm run bench -- messages [--seconds 20] [--officers 200] [--messages 100000] [--db pglite,postgres]
  *
  * TANSIQ_BENCH_SERVER_NODE_ARGS passes Node options to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+ *
+ * Besides rates and latencies it reports the CPU each message cost (Linux /proc): the server process, PostgreSQL's
+ * backends serving the bench database, and this load generator. On a machine shared with other work the rate follows
+ * the share of the CPU the run gets; CPU per message does not, and is the figure to compare between runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';

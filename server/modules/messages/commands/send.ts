@@ -15,11 +15,6 @@ function searchVector(subject: string, body: string) {
   return sql`${sql.join(parts, sql` || `)}`;
 }
 
-/**
- * Sends a message in a case to participant agencies (or one of their desks), under an active partnership with each.
- * A request gets its deadline from the partnership's legal framework. TLP:RED goes to one desk and is readable only
- * by that desk's standing RED readers, fixed now. A reply to an open request answers it.
- */
 /** The stored columns a message is presented with (loadMessage's, without the joined names). */
 const MESSAGE_COLUMNS = [
   'id', 'case_id', 'parent_id', 'sender_agency_id', 'sender_desk_id', 'sender_user_id', 'subject', 'body', 'body_format', 'purpose',
