@@ -46,6 +46,8 @@ describe('watchlist entries', () => {
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await dialog.getByText('Version 1 imported').waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('link', { name: LIST }).waitFor();
+    await shot(b, 'watchlists-en');
 
     // Open the list: its entries, 4 of them.
     await page.getByRole('row', { name: new RegExp(LIST.replace(/[()]/g, '\\$&')) }).getByRole('link', { name: 'Entries' }).click();
@@ -114,6 +116,7 @@ describe('watchlist entries', () => {
     const go = confirm.getByRole('button', { name: 'Delete the list and its 4 entries' });
     expect(await go.isDisabled()).toBe(true);
     await confirm.getByRole('textbox').fill(LIST);
+    await shot(b, 'watchlist-delete-en');
     await go.click();
     await page.getByRole('heading', { level: 1, name: 'Watchlists' }).waitFor();
     await page.getByText(/DGSN local list \(e2e\).* was deleted\./).waitFor();
