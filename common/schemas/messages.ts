@@ -150,7 +150,10 @@ export const ZPermissionDecision = z.object({ decision: z.enum(['grant', 'refuse
 
 /** How many messages in the actor's inbox they have not read (exact). */
 export interface PUnreadCount {
+  /** Exact up to 999. */
   unread: number;
+  /** More than `unread` (the badge shows 999+). */
+  more: boolean;
 }
 
 /** Why passing information on is refused; the web app explains each in the reader's language. */

@@ -19,6 +19,8 @@ interface Item {
   icon: ReactNode;
   ability?: string;
   badge?: number;
+  /** The badge's count is a floor (the server stops counting there): shown as "999+". */
+  more?: boolean;
 }
 
 /** The side navigation: only what the server's abilities allow this user. */
@@ -33,7 +35,7 @@ export function MainNav() {
   const work: Item[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome /> },
     { to: '/notifications', label: t('nav.notifications'), icon: <IconBell />, badge: unread },
-    ...(me.permissions.includes('case.work') ? [{ to: '/messages', label: t('nav.inbox'), icon: <IconMail />, badge: inbox }] : []),
+    ...(me.permissions.includes('case.work') ? [{ to: '/messages', label: t('nav.inbox'), icon: <IconMail />, badge: inbox.unread, more: inbox.more }] : []),
     ...(me.permissions.includes('desk.red-readers') ? [{ to: '/red-readers', label: t('nav.redReaders'), icon: <IconEye /> }] : []),
     ...(me.permissions.includes('case.work') || me.permissions.includes('notice.approve') ? [{ to: '/permissions', label: t('onward.nav'), icon: <IconKey /> }] : []),
     ...(me.abilities.workCases === true ? [{ to: '/cases', label: t('nav.cases'), icon: <IconBriefcase /> }] : []),
@@ -68,8 +70,9 @@ export function MainNav() {
         active={i.to === '/' ? pathname === '/' : pathname.startsWith(i.to)}
         rightSection={
           i.badge ? (
-            <Badge size="xs" circle aria-label={t('nav.unread', { n: f.number(i.badge) })}>
+            <Badge size="xs" circle={!i.more} aria-label={t('nav.unread', { n: `${f.number(i.badge)}${i.more ? '+' : ''}` })}>
               {f.number(i.badge)}
+              {i.more ? '+' : ''}
             </Badge>
           ) : undefined
         }

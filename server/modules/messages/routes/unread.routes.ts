@@ -6,9 +6,9 @@ import { unreadCount } from '../queries';
 /** The inbox badge: how many messages addressed to the actor's agency, visible to them, they have not read. */
 export async function unreadRoutes(app: App): Promise<void> {
   const { deps } = app;
-  app.get('/api/messages/unread-count', { schema: { tags: ['messages'], summary: 'Exact number of unread messages in my inbox (for the badge)' } }, async (req): Promise<PUnreadCount> => {
+  app.get('/api/messages/unread-count', { schema: { tags: ['messages'], summary: 'Number of unread messages in my inbox (for the badge): exact up to 999, then `more`' } }, async (req): Promise<PUnreadCount> => {
     const actor = req.actor!;
     if (!permissionsOf(actor.roles).has('case.work')) throw notFound('route');
-    return withActor(deps.db, actor, req.ip, async (ctx) => ({ unread: await unreadCount(ctx) }));
+    return withActor(deps.db, actor, req.ip, (ctx) => unreadCount(ctx));
   });
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, buildUser, signIn, call, type TestEnv, type Session } from '../../../test/harness';
 import { buildWorld, sharedCase, type World } from '../../cases/tests/world';
+import { withActor } from '../../../platform/db';
+import { unreadCount } from '../queries';
 
 let env: TestEnv;
 let w: World;
@@ -14,7 +16,11 @@ afterAll(async () => env?.close());
 
 const base = { subject: 'Go-fast sighting', body: 'Seen at 02:10.', handlingCode: 'H0', tlp: 'AMBER', sourceReliability: 'B', infoAccuracy: 2, priority: 'normal' };
 const send = (as: Session, o: Record<string, unknown> = {}) => call(env, as, 'POST', `/api/cases/${caseId}/messages`, { ...base, recipients: [{ agencyId: w.es.id }], ...o });
-const unread = async (as: Session) => (await call(env, as, 'GET', '/api/messages/unread-count')).json().unread as number;
+const unread = async (as: Session) => {
+  const body = (await call(env, as, 'GET', '/api/messages/unread-count')).json() as { unread: number; more: boolean };
+  expect(body.more).toBe(false);
+  return body.unread;
+};
 
 describe('unread count', () => {
   it('counts exactly, beyond the list limit, per reader; reading one lowers it; RED counts only for its readers', async () => {
@@ -36,6 +42,15 @@ describe('unread count', () => {
     expect(await unread(w.esOfficer2.s)).toBe(start + 205); // not a reader: unchanged
     // Another agency counts nothing of it.
     expect(await unread(w.deOfficer.s)).toBe(0);
+  });
+
+  it('stops counting at the cap and says there are more (the badge shows 999+)', async () => {
+    const actor = { userId: w.esOfficer.user.id, agencyId: w.es.id, roles: ['officer' as const], deskIds: [w.es.deskId] };
+    const exact = await withActor(env.db, actor, null, (ctx) => unreadCount(ctx));
+    expect(exact.unread).toBeGreaterThan(5);
+    expect(await withActor(env.db, actor, null, (ctx) => unreadCount(ctx, 5))).toEqual({ unread: 5, more: true });
+    expect(await withActor(env.db, actor, null, (ctx) => unreadCount(ctx, exact.unread))).toEqual({ unread: exact.unread, more: false });
+    expect(await withActor(env.db, actor, null, (ctx) => unreadCount(ctx, exact.unread - 1))).toEqual({ unread: exact.unread - 1, more: true });
   });
 
   it('as an attacker: 401 unauthenticated, 404 for roles without case work', async () => {

@@ -56,15 +56,15 @@ export function useCaseThread(caseId: string) {
   });
 }
 
-/** How many inbox messages this user has not opened (the navigation's badge): counted exactly by the server. */
-export function useInboxUnread(enabled: boolean): number {
+/** How many inbox messages this user has not opened (the navigation's badge): exact up to 999, then "more". */
+export function useInboxUnread(enabled: boolean): PUnreadCount {
   const { data } = useQuery({
     queryKey: [...MESSAGES_KEY, 'unread-count'],
-    queryFn: async () => (await api.get<PUnreadCount>('/api/messages/unread-count')).unread,
+    queryFn: () => api.get<PUnreadCount>('/api/messages/unread-count'),
     enabled,
     refetchInterval: 120_000,
   });
-  return data ?? 0;
+  return data ?? { unread: 0, more: false };
 }
 
 /** Opens a message: an audited read on the server, which also records the receipt. */
