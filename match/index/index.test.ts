@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importWatchlist } from '../sources/import';
-import { DEFAULT_ALERT_THRESHOLD, ScreeningIndex } from './screening-index';
+import { DEFAULT_ALERT_THRESHOLD, pairBucket, ScreeningIndex } from './screening-index';
 import type { WatchlistEntry } from './types';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -74,6 +74,73 @@ describe('candidate cut', () => {
     // The same, Latin to Latin, with one token spelt exactly and the other misspelt.
     i.add([{ id: 'kony', name: 'JOSEPH KONY' }, ...Array.from({ length: 1500 }, (_, n) => ({ id: `k${n}`, name: `Kon${'aeiou'[n % 5] ?? ''} Jeff${n}` }))]);
     expect(i.search('JOEPH KONY', { top: 5 }).map((h) => h.id)).toContain('kony');
+  });
+});
+
+describe('selective first stage', () => {
+  // Letters far from the query's keys (krm, ntr): no distractor is within one edit of them.
+  const syl = ['bo', 'lu', 'fe', 'si', 'go', 'pa', 'vu', 'ze', 'ho', 'wy'];
+  /** A made-up word per n (four syllables), so that distractors share only the token they are given. */
+  const word = (n: number): string => [0, 1, 2, 3].map((k) => syl[Math.floor(n / 10 ** k) % 10] ?? '').join('');
+  /** How many candidates a search ranks (spy on the private per-candidate key score). */
+  const ranked = (i: ScreeningIndex, q: string, access?: { agency: string }): { ids: string[]; n: number } => {
+    const spy = vi.spyOn(i as unknown as { keyScore: (s: number, qt: unknown) => number }, 'keyScore');
+    const ids = i.search(q, { top: 5, ...(access ? { access } : {}) }).map((h) => h.id);
+    const n = spy.mock.calls.length;
+    spy.mockRestore();
+    return { ids, n };
+  };
+
+  it('pairs of keys are unordered', () => {
+    expect(pairBucket(3, 17)).toBe(pairBucket(17, 3));
+    expect(pairBucket(3, 17)).not.toBe(pairBucket(3, 18));
+    expect(pairBucket(5, 5)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('starts from the entries sharing two tokens with the query, not from every entry sharing one', () => {
+    // 1,100 entries share "Karim", 1,100 others "Nadir": each list is longer than the common share
+    // (1,000 here). 150 entries have both, then a third name; the target is just "Karim Nadir".
+    const i = new ScreeningIndex();
+    i.add(Array.from({ length: 1100 }, (_, n) => ({ id: `k${n}`, name: `Karim ${word(n)}` })));
+    i.add(Array.from({ length: 1100 }, (_, n) => ({ id: `n${n}`, name: `${word(n + 2000)} Nadir` })));
+    i.add(Array.from({ length: 150 }, (_, n) => ({ id: `b${n}`, name: `Karim ${word(n + 4000)} Nadir` })));
+    i.add([{ id: 'target', name: 'Karim Nadir' }]);
+    const check = (x: ScreeningIndex): void => {
+      const r = ranked(x, 'KARIM NADIR');
+      expect(r.ids[0]).toBe('target');
+      expect(r.n).toBeLessThan(300);
+    };
+    check(i);
+    // The pair postings are rebuilt by a snapshot and by a compaction.
+    check(ScreeningIndex.fromBuffer(i.toBuffer()));
+    i.add(Array.from({ length: 2500 }, (_, n) => ({ id: `junk${n}`, name: `${word(n + 5000)} ${word(n + 8000)}` })));
+    i.remove(Array.from({ length: 2500 }, (_, n) => `junk${n}`));
+    check(i);
+  });
+
+  it('falls back to single keys when pairs and rare keys find too few', () => {
+    // "Karim" alone is on 501 entries (above the rare share, 250 here); the pair finds one entry.
+    const i = new ScreeningIndex();
+    i.add(Array.from({ length: 500 }, (_, n) => ({ id: `k${n}`, name: `Karim ${word(n)}` })));
+    i.add([{ id: 'pair', name: 'Karim Nadim' }, { id: 'single', name: 'Karim' }]);
+    const r = ranked(i, 'Karim Nadim');
+    expect(r.ids.slice(0, 2)).toEqual(['pair', 'single']);
+    expect(r.n).toBeGreaterThan(500);
+  });
+
+  it('restricted entries filling the first stage do not change what an outsider is shown', () => {
+    const pub = [...Array.from({ length: 400 }, (_, n) => ({ id: `k${n}`, name: `Karim ${word(n)}` })), { id: 'single', name: 'Karim' }];
+    const withR = new ScreeningIndex();
+    withR.add([...pub, ...Array.from({ length: 200 }, (_, n) => ({ id: `r${n}`, name: 'Karim Nadim', access: { agencies: ['dgst'] } }))]);
+    const only = new ScreeningIndex();
+    only.add(pub);
+    for (const q of ['Karim Nadim', 'Nadim Karim', 'Karim']) {
+      const outsider = ranked(withR, q, { agency: 'bka' }).ids;
+      expect(outsider).toEqual(ranked(only, q, { agency: 'bka' }).ids);
+      expect(outsider.some((id) => id.startsWith('r'))).toBe(false);
+    }
+    expect(ranked(withR, 'Karim Nadim', { agency: 'bka' }).ids[0]).toBe('single');
+    expect(ranked(withR, 'Karim Nadim', { agency: 'dgst' }).ids[0]).toMatch(/^r/);
   });
 });
 

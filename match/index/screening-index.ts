@@ -4,7 +4,7 @@ import { tokenSimilarity, type TokenSimilarity } from '../score/similarity';
 import { analyzeName, joinTokens, type NameForm, type TokenInfo } from '../translit/analyze';
 import type { Script } from '../normalize/text';
 import { canSee } from './access';
-import type { SearchHit, SearchOptions, ScreeningQuery, WatchlistEntry } from './types';
+import type { AskerAccess, SearchHit, SearchOptions, ScreeningQuery, WatchlistEntry } from './types';
 
 /** Score from which a candidate is reported as an alert, unless an agency or watchlist sets its own. */
 export const DEFAULT_ALERT_THRESHOLD = 0.8;
@@ -25,15 +25,23 @@ const SPLIT_WEIGHT = 0.5;
 const FORM_MIN_GAIN = 0.5;
 /** Romanised forms shorter than this (initials) are not posted. */
 const FORM_MIN = 2;
-/** A key on more than this share of entries adds no new candidates, it only ranks those found. */
+/**
+ * A key on more than this share of entries adds no new candidates when the selective first stage
+ * found too few (see {@link ADMIT_SHARE}); it still counts in the key score of those found.
+ */
 const COMMON_KEY_SHARE = 0.02;
 /**
- * A key only ranking candidates already found checks each of them in its (sorted) posting list
- * when the list is this many times longer than the candidates: O(candidates × log list).
+ * The selective first stage: candidates come from entries sharing two of the query's token keys
+ * (pair postings) and from single keys on at most this share of the entries (at least
+ * {@link ADMIT_MIN}). Only when that finds fewer than {@link ENOUGH_FACTOR} × the cut do single keys
+ * up to {@link COMMON_KEY_SHARE} add candidates, as they all did before. Every key of the query
+ * still counts in the key score of every candidate, read from the candidate's own tokens.
  */
-const PROBE_RATIO = 16;
-/** Lists at least this long (and 1/64 of the slots) also keep a bit set. */
-const BITSET_MIN = 4096;
+const ADMIT_SHARE = 0.0005;
+const ADMIT_MIN = 250;
+const ENOUGH_FACTOR = 4;
+/** Pair postings are hashed into this many buckets (a collision only adds a candidate, scored like any). */
+const PAIR_MASK = 0x3fffffff;
 const SNAPSHOT_MAGIC = 'TSQIDX02';
 const SCRIPTS: readonly Script[] = ['latin', 'arabic', 'han', 'cyrillic', 'other'];
 /** Entry flags: a removed slot, a public entry, an entry with an access rule. */
@@ -79,18 +87,20 @@ function deletes(key: string): string[] {
   return out;
 }
 
-/** Whether the ascending list holds v (binary search). */
-function sortedHas(list: number[], v: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const x = list[mid] ?? 0;
-    if (x === v) return true;
-    if (x < v) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+/** The bucket of an unordered pair of key ids. */
+export function pairBucket(a: number, b: number): number {
+  const lo = a < b ? a : b;
+  const hi = a < b ? b : a;
+  return (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi + 1, 0x85ebca6b)) & PAIR_MASK;
+}
+
+/** Append a slot to an ascending posting list stored as a number (one slot) or an array. */
+function appendSlot<K>(m: Map<K, number | number[]>, k: K, slot: number): void {
+  const list = m.get(k);
+  if (list === undefined) m.set(k, slot);
+  else if (typeof list === 'number') {
+    if (list !== slot) m.set(k, [list, slot]);
+  } else if (list[list.length - 1] !== slot) list.push(slot);
 }
 
 /** The key of a token's exact romanised form, or undefined for initials. */
@@ -159,6 +169,41 @@ interface PlanItem {
 }
 
 /**
+ * What a query looks for in a candidate's tokens, in small open-addressing tables that stay in the
+ * CPU cache: its keys (slot of key id k in `keys`; `head` its first weight, `exact` whether it is an
+ * exact key of a query token) and the ids of the interned tokens spelt like a query token (`toks`).
+ * Weight e gives group[e] (plan item × 2 + pass) weight[e] if it is the first key of its item the
+ * candidate has (order[e]); next[e] chains the weights of one key. bestOrder / bestWeight / hit are
+ * scratch space for one candidate.
+ */
+interface QueryTable {
+  mask: number;
+  /** The most {@link ScreeningIndex.tieBreak} can add. */
+  maxBonus: number;
+  keys: Int32Array;
+  head: Int32Array;
+  exact: Uint8Array;
+  toks: Int32Array;
+  group: Int32Array;
+  order: Int32Array;
+  weight: Float64Array;
+  next: Int32Array;
+  bestOrder: Int32Array;
+  bestWeight: Float64Array;
+  hit: Int32Array;
+}
+
+/** The slot of `v` in an open-addressing table of non-negative ints (−1 empty), or of the empty slot where it goes. */
+function probe(table: Int32Array, mask: number, v: number): number {
+  let h = (Math.imul(v, 0x9e3779b1) >>> 7) & mask;
+  for (;;) {
+    const x = table[h] ?? -1;
+    if (x === v || x === -1) return h;
+    h = (h + 1) & mask;
+  }
+}
+
+/**
  * In-memory screening index: candidate generation on phonetic keys (exact and within one edit),
  * then full scoring with explanations. Entries from any number of sources; add and remove at any
  * time; snapshot to disk for fast restarts. Not safe for concurrent mutation from several threads
@@ -175,21 +220,22 @@ export class ScreeningIndex {
   private entryOf: (WatchlistEntry | undefined)[] = [];
   private flags = new Uint8Array(1024);
   private recOff = new IntList();
+  /** Per slot, its distinct key ids as a run of keyPool (`[n, key…]`): what {@link keyScore} reads. */
+  private keyOff = new IntList();
+  private keyPool = new IntList(1 << 16);
   private pool = new IntList(1 << 16);
   private idToSlot = new Map<string, number>();
   private tokens: TokenInfo[] = [];
   private tokenIds = new Map<string, number>();
   private byObject = new Map<TokenInfo, number>();
-  private tokKey = new IntList();
-  private tokAlt = new IntList();
-  /** Token id → key id of its exact romanised form, or −1. */
-  private tokForm = new IntList();
+  /** Token id t → [3t] its key id, [3t + 1] its second key's or −1, [3t + 2] its exact romanised form's or −1. */
+  private tokKeys = new IntList(3072);
   private keyIds = new Map<string, number>();
   private keyStr: string[] = [];
   /** Key id → ascending slots; a single slot is stored as a number (most keys are rare). */
   private postings: (number | number[] | undefined)[] = [];
-  /** Bit sets of the longest lists (key id → a bit per slot): a found candidate is tested in O(1). */
-  private bits = new Map<number, Int32Array>();
+  /** Bucket of two token keys of one name form → ascending slots (the selective first stage). */
+  private pairs = new Map<number, number | number[]>();
   /** A key with one letter deleted → ids of the keys it comes from (lookups within one edit). */
   private deleteIndex = new Map<string, number[]>();
   private particleSets: string[][] = [[]];
@@ -198,13 +244,8 @@ export class ScreeningIndex {
   private joinedCache = new Map<number, Map<number, TokenInfo>>();
   /** Joined tokens' ids start far above any interned token's. */
   private joinedNext = 1 << 30;
-  /** Per slot, during a query: [2s] the key score, [2s + 1] the stamp of the last group that counted. */
-  private state = new Float64Array(0);
-  /** Bit per slot: found as a candidate by the current query (a cache-resident filter for long lists). */
-  private found = new Int32Array(0);
-  private stamp = 0;
-  private tokMark = new Int32Array(0);
-  private keyMark = new Int32Array(0);
+  /** Per slot: the stamp of the last query that found it as a candidate. */
+  private seen = new Int32Array(0);
   private qStamp = 0;
 
   constructor(options: { alertThreshold?: number } = {}) {
@@ -248,10 +289,10 @@ export class ScreeningIndex {
     const id = this.tokens.length;
     this.tokens.push({ ...t, id });
     this.tokenIds.set(k, id);
-    this.tokKey.push(this.keyId(t.key));
-    this.tokAlt.push(t.altKey !== undefined && t.altKey !== t.key ? this.keyId(t.altKey) : -1);
+    this.tokKeys.push(this.keyId(t.key));
+    this.tokKeys.push(t.altKey !== undefined && t.altKey !== t.key ? this.keyId(t.altKey) : -1);
     const form = formKey(t);
-    this.tokForm.push(form === undefined ? -1 : this.keyId(form));
+    this.tokKeys.push(form === undefined ? -1 : this.keyId(form));
     return id;
   }
 
@@ -284,24 +325,7 @@ export class ScreeningIndex {
     if (list === undefined) this.postings[key] = slot;
     else if (typeof list === 'number') {
       if (list !== slot) this.postings[key] = [list, slot];
-    } else if (list[list.length - 1] !== slot) {
-      list.push(slot);
-      let b = this.bits.get(key);
-      if (b === undefined) {
-        if (list.length < Math.max(BITSET_MIN, this.entryOf.length / 64)) return;
-        b = new Int32Array((Math.ceil(this.entryOf.length * 1.25) >>> 5) + 1);
-        for (const x of list) b[x >>> 5] = (b[x >>> 5] ?? 0) | (1 << (x & 31));
-        this.bits.set(key, b);
-        return;
-      }
-      if (slot >>> 5 >= b.length) {
-        const g = new Int32Array((Math.ceil(slot * 1.25) >>> 5) + 1);
-        g.set(b);
-        b = g;
-        this.bits.set(key, b);
-      }
-      b[slot >>> 5] = (b[slot >>> 5] ?? 0) | (1 << (slot & 31));
-    }
+    } else if (list[list.length - 1] !== slot) list.push(slot);
   }
 
   private df(key: number): number {
@@ -326,6 +350,10 @@ export class ScreeningIndex {
   /** Post the keys of the slot's tokens, read from the pool. */
   private indexSlot(slot: number): void {
     const pool = this.pool.a;
+    const keys: number[] = [];
+    const keep = (k: number): void => {
+      if (k >= 0 && !keys.includes(k)) keys.push(k);
+    };
     let o = this.recOff.get(slot);
     const nNames = pool[o++] ?? 0;
     for (let n = 0; n < nNames; n++) {
@@ -334,16 +362,38 @@ export class ScreeningIndex {
       for (let f = 0; f < nForms; f++) {
         o++;
         const nt = pool[o++] ?? 0;
+        const start = o;
         for (let i = 0; i < nt; i++) {
           const t = pool[o++] ?? 0;
-          this.post(this.tokKey.get(t), slot);
-          const alt = this.tokAlt.get(t);
-          if (alt >= 0) this.post(alt, slot);
-          const form = this.tokForm.get(t);
-          if (form >= 0) this.post(form, slot);
+          for (let k = 0; k < 3; k++) keep(this.tokKeys.get(3 * t + k));
+        }
+        // Every two tokens of the form, by their keys (and second keys).
+        for (let i = 0; i < nt; i++) {
+          const a = pool[start + i] ?? 0;
+          for (let j = i + 1; j < nt; j++) {
+            const b = pool[start + j] ?? 0;
+            this.postPairs(a, b, slot);
+          }
         }
       }
     }
+    this.keyOff.push(this.keyPool.n);
+    this.keyPool.push(keys.length);
+    for (const k of keys) {
+      this.post(k, slot);
+      this.keyPool.push(k);
+    }
+  }
+
+  private postPairs(a: number, b: number, slot: number): void {
+    const ka = this.tokKeys.get(3 * a);
+    const aa = this.tokKeys.get(3 * a + 1);
+    const kb = this.tokKeys.get(3 * b);
+    const ab = this.tokKeys.get(3 * b + 1);
+    appendSlot(this.pairs, pairBucket(ka, kb), slot);
+    if (aa >= 0) appendSlot(this.pairs, pairBucket(aa, kb), slot);
+    if (ab >= 0) appendSlot(this.pairs, pairBucket(ka, ab), slot);
+    if (aa >= 0 && ab >= 0) appendSlot(this.pairs, pairBucket(aa, ab), slot);
   }
 
   /** Add entries (an entry whose id is already indexed replaces it). */
@@ -410,9 +460,11 @@ export class ScreeningIndex {
     this.flags = new Uint8Array(Math.max(1024, this.idToSlot.size + 16));
     this.recOff = new IntList(Math.max(1024, this.idToSlot.size + 16));
     this.pool = new IntList(Math.max(1 << 16, this.pool.n));
+    this.keyOff = new IntList(Math.max(1024, this.idToSlot.size + 16));
+    this.keyPool = new IntList(Math.max(1 << 16, this.keyPool.n));
     this.idToSlot.clear();
     this.postings.fill(undefined);
-    this.bits.clear();
+    this.pairs.clear();
     this.dead = 0;
     for (let s = 0; s < oldEntries.length; s++) {
       const entry = oldEntries[s];
@@ -490,16 +542,48 @@ export class ScreeningIndex {
   }
 
   /**
+   * A candidate's key score, read from its run of distinct keys: for each query token and pass
+   * (exact keys; keys within one edit and split compounds), the weight of the first of its keys the
+   * candidate has — what reading every key's posting list would add up.
+   */
+  private keyScore(slot: number, qt: QueryTable): number {
+    const kp = this.keyPool.a;
+    const { mask, keys, head, group, order, weight, next, bestOrder, bestWeight, hit } = qt;
+    let nHit = 0;
+    let o = this.keyOff.get(slot);
+    const end = o + 1 + (kp[o] ?? 0);
+    for (o++; o < end; o++) {
+      const kid = kp[o] ?? 0;
+      const h = probe(keys, mask, kid);
+      if (keys[h] !== kid) continue;
+      for (let e = head[h] ?? -1; e >= 0; e = next[e] ?? -1) {
+        const g = group[e] ?? 0;
+        const ord = order[e] ?? 0;
+        const cur = bestOrder[g] ?? -1;
+        if (cur < 0) hit[nHit++] = g;
+        else if (cur <= ord) continue;
+        bestOrder[g] = ord;
+        bestWeight[g] = weight[e] ?? 0;
+      }
+    }
+    let score = 0;
+    for (let i = 0; i < nHit; i++) {
+      const g = hit[i] ?? 0;
+      score += bestWeight[g] ?? 0;
+      bestOrder[g] = -1;
+    }
+    return score;
+  }
+
+  /**
    * Tie-breaker for candidates with the same key score: identical spellings, and names whose every
    * token the query covers (so "Abu Muhammad" prefers the entry called that over every Muhammad X Y).
-   * Reads the pool: the query's token texts and keys are marked with `qs` in tokMark and keyMark.
+   * At most {@link QueryTable.maxBonus}.
    */
-  private tieBreak(slot: number, qs: number): number {
+  private tieBreak(slot: number, qt: QueryTable): number {
     const pool = this.pool.a;
-    const tokMark = this.tokMark;
-    const keyMark = this.keyMark;
-    const tokKey = this.tokKey.a;
-    const tokAlt = this.tokAlt.a;
+    const tk = this.tokKeys.a;
+    const { mask, keys, exact: exactKey, toks } = qt;
     let o = this.recOff.get(slot);
     let best = 0;
     const nNames = pool[o++] ?? 0;
@@ -513,9 +597,15 @@ export class ScreeningIndex {
         let covered = 0;
         for (let i = 0; i < nt; i++) {
           const t = pool[o++] ?? 0;
-          if (tokMark[t] === qs) exact++;
-          const alt = tokAlt[t] ?? -1;
-          if (keyMark[tokKey[t] ?? 0] === qs || (alt >= 0 && keyMark[alt] === qs)) covered++;
+          if (toks[probe(toks, mask, t)] === t) exact++;
+          const key = tk[3 * t] ?? 0;
+          const alt = tk[3 * t + 1] ?? -1;
+          const h = probe(keys, mask, key);
+          if (keys[h] === key && exactKey[h] === 1) covered++;
+          else if (alt >= 0) {
+            const ha = probe(keys, mask, alt);
+            if (keys[ha] === alt && exactKey[ha] === 1) covered++;
+          }
         }
         const v = EXACT_BONUS * exact + (nt > 0 ? (COVER_BONUS * covered) / nt : 0);
         if (v > best) best = v;
@@ -524,67 +614,97 @@ export class ScreeningIndex {
     return best;
   }
 
-  private visit(key: number, weight: number, mark: number, onlyExisting: boolean, touched: number[]): void {
-    const p = this.postings[key];
-    if (p === undefined) return;
-    // Score and mark of a slot side by side: one cache line per candidate, not two.
-    const st = this.state;
-    const found = this.found;
-    if (typeof p === 'number') {
-      if (st[2 * p + 1] === mark) return;
-      const cur = st[2 * p] ?? 0;
-      if (cur === 0) {
-        if (onlyExisting) return;
-        touched.push(p);
-        found[p >>> 5] = (found[p >>> 5] ?? 0) | (1 << (p & 31));
+  /**
+   * The query's table for {@link keyScore} and {@link tieBreak}: its keys with their weights (a group per plan item and pass),
+   * its exact keys, and the interned tokens spelt like one of its tokens (in any script).
+   */
+  private queryTable(rec: AnalyzedRecord, plan: PlanItem[], live: number): QueryTable {
+    let n = 0;
+    for (const p of plan) n += p.keys.length;
+    const texts = new Set<string>();
+    const exactKeys = new Set<number>();
+    for (const nm of rec.names) {
+      for (const f of nm.forms) {
+        for (const t of [...f.tokens, ...f.joined]) {
+          texts.add(t.text);
+          for (const k of [t.key, t.altKey]) {
+            const id = k === undefined ? undefined : this.keyIds.get(k);
+            if (id !== undefined) exactKeys.add(id);
+          }
+        }
       }
-      st[2 * p + 1] = mark;
-      st[2 * p] = cur + weight;
-      return;
     }
-    const b = onlyExisting && touched.length < p.length ? this.bits.get(key) : undefined;
-    if (b !== undefined) {
-      // A long list with a bit set: test each candidate found instead of reading the list.
-      for (let i = 0; i < touched.length; i++) {
-        const s = touched[i] ?? 0;
-        if (((b[s >>> 5] ?? 0) & (1 << (s & 31))) === 0 || st[2 * s + 1] === mark) continue;
-        st[2 * s + 1] = mark;
-        st[2 * s] = (st[2 * s] ?? 0) + weight;
+    const tokIds: number[] = [];
+    for (const text of texts) {
+      for (const script of SCRIPTS) {
+        const id = this.tokenIds.get(`${script}\u0000${text}`);
+        if (id !== undefined) tokIds.push(id);
       }
-      return;
     }
-    if (onlyExisting && touched.length * PROBE_RATIO < p.length) {
-      // Few candidates, a long list: look each candidate up instead of reading the list.
-      for (let i = 0; i < touched.length; i++) {
-        const s = touched[i] ?? 0;
-        if (st[2 * s + 1] === mark || !sortedHas(p, s)) continue;
-        st[2 * s + 1] = mark;
-        st[2 * s] = (st[2 * s] ?? 0) + weight;
+    let size = 64;
+    while (size < 2 * (n + exactKeys.size + tokIds.length)) size *= 2;
+    const qt: QueryTable = {
+      mask: size - 1,
+      maxBonus: EXACT_BONUS * texts.size + COVER_BONUS,
+      keys: new Int32Array(size).fill(-1),
+      head: new Int32Array(size).fill(-1),
+      exact: new Uint8Array(size),
+      toks: new Int32Array(size).fill(-1),
+      group: new Int32Array(n),
+      order: new Int32Array(n),
+      weight: new Float64Array(n),
+      next: new Int32Array(n),
+      bestOrder: new Int32Array(2 * plan.length).fill(-1),
+      bestWeight: new Float64Array(2 * plan.length),
+      hit: new Int32Array(2 * plan.length),
+    };
+    for (const id of tokIds) qt.toks[probe(qt.toks, qt.mask, id)] = id;
+    for (const id of exactKeys) {
+      const h = probe(qt.keys, qt.mask, id);
+      qt.keys[h] = id;
+      qt.exact[h] = 1;
+    }
+    let e = 0;
+    for (let pi = 0; pi < plan.length; pi++) {
+      const p = plan[pi] as PlanItem;
+      for (let i = 0; i < p.keys.length; i++) {
+        const key = p.keys[i] ?? 0;
+        const df = this.df(key);
+        if (df === 0) continue;
+        const w = p.weights[i] ?? 0;
+        qt.group[e] = 2 * pi + (w >= 1 ? 0 : 1);
+        qt.order[e] = i;
+        qt.weight[e] = p.fixed ?? Math.log(1 + live / df) * w;
+        const h = probe(qt.keys, qt.mask, key);
+        qt.keys[h] = key;
+        qt.next[e] = qt.head[h] ?? -1;
+        qt.head[h] = e;
+        e++;
       }
-      return;
     }
-    if (onlyExisting) {
-      // Most of a long list was not found: the bit set (a few hundred kB) filters it without
-      // reading the score array at random.
-      for (let i = 0; i < p.length; i++) {
-        const s = p[i] ?? 0;
-        if (((found[s >>> 5] ?? 0) & (1 << (s & 31))) === 0 || st[2 * s + 1] === mark) continue;
-        st[2 * s + 1] = mark;
-        st[2 * s] = (st[2 * s] ?? 0) + weight;
-      }
-      return;
+    return qt;
+  }
+
+  /**
+   * Add a posting list's slots not yet found by the query (stamp `qs`) to the candidates; returns
+   * how many of them the asker may see (only those count towards "enough candidates", so entries an
+   * asker may not see never change which entries they are shown).
+   */
+  private admit(p: number | number[] | undefined, qs: number, touched: number[], asker: AskerAccess | undefined): number {
+    if (p === undefined) return 0;
+    const seen = this.seen;
+    const flags = this.flags;
+    let visible = 0;
+    const n = typeof p === 'number' ? 1 : p.length;
+    for (let i = 0; i < n; i++) {
+      const s = typeof p === 'number' ? p : (p[i] ?? 0);
+      if (seen[s] === qs) continue;
+      seen[s] = qs;
+      touched.push(s);
+      const fl = flags[s] ?? DEAD;
+      if (fl === PUBLIC || (fl === RESTRICTED && canSee(this.entryOf[s]?.access, asker))) visible++;
     }
-    for (let i = 0; i < p.length; i++) {
-      const s = p[i] ?? 0;
-      if (st[2 * s + 1] === mark) continue;
-      const cur = st[2 * s] ?? 0;
-      if (cur === 0) {
-        touched.push(s);
-        found[s >>> 5] = (found[s >>> 5] ?? 0) | (1 << (s & 31));
-      }
-      st[2 * s + 1] = mark;
-      st[2 * s] = cur + weight;
-    }
+    return visible;
   }
 
   /** Ids of the keys within one edit (insertion, deletion, substitution) of `key`. */
@@ -604,39 +724,14 @@ export class ScreeningIndex {
     }
   }
 
-  private nextStamp(): number {
-    if (++this.stamp > 2_000_000_000) {
-      this.stamp = 1;
-      this.state.fill(0);
-    }
-    return this.stamp;
-  }
-
-  /** Mark the query's token texts (in any script) and keys for {@link tieBreak}. */
-  private markQuery(rec: AnalyzedRecord): number {
-    if (this.tokMark.length < this.tokens.length) this.tokMark = new Int32Array(Math.ceil(this.tokens.length * 1.25) + 16);
-    if (this.keyMark.length < this.keyStr.length) this.keyMark = new Int32Array(Math.ceil(this.keyStr.length * 1.25) + 16);
+  /** A new query's stamp for {@link seen}. */
+  private nextQuery(): number {
+    if (this.seen.length < this.entryOf.length) this.seen = new Int32Array(Math.ceil(this.entryOf.length * 1.25) + 16);
     if (++this.qStamp > 2_000_000_000) {
       this.qStamp = 1;
-      this.tokMark.fill(0);
-      this.keyMark.fill(0);
+      this.seen.fill(0);
     }
-    const qs = this.qStamp;
-    for (const n of rec.names) {
-      for (const f of n.forms) {
-        for (const t of [...f.tokens, ...f.joined]) {
-          for (const script of SCRIPTS) {
-            const id = this.tokenIds.get(`${script}\u0000${t.text}`);
-            if (id !== undefined) this.tokMark[id] = qs;
-          }
-          for (const k of [t.key, t.altKey]) {
-            const id = k === undefined ? undefined : this.keyIds.get(k);
-            if (id !== undefined) this.keyMark[id] = qs;
-          }
-        }
-      }
-    }
-    return qs;
+    return this.qStamp;
   }
 
   /**
@@ -651,19 +746,16 @@ export class ScreeningIndex {
     const rec = analyzeRecord(q);
     if (rec.names.length === 0 || this.idToSlot.size === 0) return [];
 
-    const n = this.entryOf.length;
-    if (this.state.length < 2 * n) {
-      const cap = Math.ceil(n * 1.25) + 16;
-      this.state = new Float64Array(2 * cap);
-      this.found = new Int32Array((cap >>> 5) + 1);
-    }
     const live = this.idToSlot.size;
     const common = Math.max(1000, live * COMMON_KEY_SHARE);
+    const admitMax = Math.max(ADMIT_MIN, live * ADMIT_SHARE);
 
-    // Query tokens, each with its keys; rarer tokens first so common ones only rank what rare ones found.
+    // Query tokens, each with its keys; rarer tokens first.
     let qi = 0;
     const plan: PlanItem[] = [];
     const forms = new Set<number>();
+    /** Per name form, the keys (and second keys) of its tokens: the pairs of the first stage. */
+    const formKeys: number[][][] = [];
     for (const name of rec.names) {
       for (const f of name.forms) {
         const nTokens = f.tokens.length;
@@ -671,6 +763,8 @@ export class ScreeningIndex {
         f.tokens = f.tokens.map((t) => ({ ...t, id: qi++ }));
         f.joined = f.joined.map((t) => ({ ...t, id: qi++ }));
         const all = [...f.tokens, ...f.joined];
+        const fk: number[][] = [];
+        formKeys.push(fk);
         for (let ti = 0; ti < all.length; ti++) {
           const t = all[ti] as TokenInfo;
           const isJoined = ti >= nTokens;
@@ -685,6 +779,7 @@ export class ScreeningIndex {
           const exactKeys = t.altKey !== undefined && t.altKey !== t.key ? [t.key, t.altKey] : [t.key];
           for (const k of exactKeys) add(this.keyIds.get(k), 1);
           if (!isJoined) {
+            fk.push(item.keys.slice());
             const nbs = new Set<number>();
             for (const k of exactKeys) this.neighbours(k, nbs);
             for (const nb of nbs) add(nb, FUZZY_WEIGHT);
@@ -703,8 +798,8 @@ export class ScreeningIndex {
           }
           plan.push(item);
           // The exact romanised form: its own item, so a rare spelling finds its entries first.
-          const fk = formKey(t);
-          const fid = fk === undefined ? undefined : this.keyIds.get(fk);
+          const fkey = formKey(t);
+          const fid = fkey === undefined ? undefined : this.keyIds.get(fkey);
           if (fid !== undefined && !forms.has(fid)) {
             forms.add(fid);
             const fdf = this.df(fid);
@@ -716,59 +811,78 @@ export class ScreeningIndex {
     }
     plan.sort((a, b) => a.df - b.df);
 
-    // Exact keys first, rarest first; then keys within one edit and split compounds, which only add
-    // new candidates while few were found (a typo in the only rare name of the query).
+    // The query's table of key weights: a group per plan item and pass (exact keys; keys within one
+    // edit and split compounds), each key's order in its item (the first the candidate has counts).
+    const qs = this.nextQuery();
+    const qt = this.queryTable(rec, plan, live);
+
+    // Candidates. First stage: entries sharing two token keys of a name form, and rare single keys
+    // (rarest first); if that finds too few, every single key up to the common share, as before.
     const want = Math.max(RERANK_MIN, top * 3);
+    const enough = ENOUGH_FACTOR * want;
+    const asker = options.access;
     const touched: number[] = [];
-    for (const exact of [true, false]) {
-      for (const p of plan) {
-        const mark = this.nextStamp();
-        for (let i = 0; i < p.keys.length; i++) {
-          const w = p.weights[i] ?? 0;
-          if (w >= 1 !== exact) continue;
-          const key = p.keys[i] ?? 0;
-          const df = this.df(key);
-          if (df === 0) continue;
-          const idf = Math.log(1 + live / df);
-          const onlyExisting = touched.length > 0 && (df > common || (!exact && touched.length >= 4 * want));
-          this.visit(key, p.fixed ?? idf * w, mark, onlyExisting, touched);
+    let found = 0;
+    for (const fk of formKeys) {
+      for (let i = 0; i < fk.length; i++) {
+        for (let j = i + 1; j < fk.length; j++) {
+          for (const a of fk[i] ?? []) for (const b of fk[j] ?? []) found += this.admit(this.pairs.get(pairBucket(a, b)), qs, touched, asker);
         }
       }
     }
-
-    // Cut to the best `want` visible candidates on key score plus tie-breaker. The tie-breaker adds
-    // at most maxBonus: a first pass on the key score alone finds the bar it must clear.
-    const qs = this.markQuery(rec);
-    const texts = new Set<string>();
-    for (const nm of rec.names) for (const f of nm.forms) for (const t of [...f.tokens, ...f.joined]) texts.add(t.text);
-    const maxBonus = EXACT_BONUS * texts.size + COVER_BONUS;
-    const flags = this.flags;
-    const st = this.state;
-    const asker = options.access;
-    const visible = (s: number): boolean => {
-      const fl = flags[s] ?? DEAD;
-      return fl === PUBLIC || (fl === RESTRICTED && canSee(this.entryOf[s]?.access, asker));
+    const exactPass = (max: number, rarestAnyway: boolean): void => {
+      for (const p of plan) {
+        for (let i = 0; i < p.keys.length; i++) {
+          if ((p.weights[i] ?? 0) < 1) continue;
+          const key = p.keys[i] ?? 0;
+          const df = this.df(key);
+          if (df === 0) continue;
+          if (found === 0 || rarestAnyway || df <= max) found += this.admit(this.postings[key], qs, touched, asker);
+          rarestAnyway = false;
+        }
+      }
     };
-    const bar = new TopHeap(want);
-    for (let i = 0; i < touched.length; i++) {
-      const s = touched[i] ?? 0;
-      const a = st[2 * s] ?? 0;
-      if (a <= bar.min) continue;
-      const fl = flags[s] ?? DEAD;
-      if (fl === PUBLIC || (fl === RESTRICTED && visible(s))) bar.push(s, a);
+    exactPass(admitMax, false);
+    // Too few: as before the first stage, the rarest exact key whatever its size, and the others up
+    // to the common share.
+    if (found < enough) exactPass(common, true);
+    // Keys within one edit and split compounds only add candidates while few were found (a typo in
+    // the only rare name of the query).
+    for (const p of plan) {
+      for (let i = 0; i < p.keys.length; i++) {
+        if ((p.weights[i] ?? 0) >= 1) continue;
+        const key = p.keys[i] ?? 0;
+        const df = this.df(key);
+        if (df > 0 && (found === 0 || (df <= common && found < enough))) found += this.admit(this.postings[key], qs, touched, asker);
+      }
     }
-    const floor = bar.min - maxBonus;
+
+    // Cut to the best `want` candidates the asker may see, on key score plus tie-breaker. The
+    // tie-breaker adds at most maxBonus: a first pass on the key score alone finds the bar it must clear.
+    const flags = this.flags;
+    // In slot order, the candidates' runs are read front to back (memory prefetch), not at random.
+    const cands = Int32Array.from(touched).sort();
+    const keyScores = new Float64Array(cands.length);
+    const bar = new TopHeap(want);
+    for (let i = 0; i < cands.length; i++) {
+      const s = cands[i] ?? 0;
+      const fl = flags[s] ?? DEAD;
+      if (fl !== PUBLIC && (fl !== RESTRICTED || !canSee(this.entryOf[s]?.access, asker))) {
+        keyScores[i] = -1;
+        continue;
+      }
+      const a = this.keyScore(s, qt);
+      keyScores[i] = a;
+      if (a > bar.min) bar.push(s, a);
+    }
+    const floor = bar.min - qt.maxBonus;
     const heap = new TopHeap(want);
-    for (let i = 0; i < touched.length; i++) {
-      const s = touched[i] ?? 0;
-      let score = st[2 * s] ?? 0;
-      st[2 * s] = 0;
-      this.found[s >>> 5] = 0;
-      if (score < floor || score + maxBonus < heap.min || !visible(s)) continue;
-      // Keys are coarse: many entries may tie on them. Identical spellings break the tie.
-      score += this.tieBreak(s, qs);
-      if (score <= heap.min) continue;
-      heap.push(s, score);
+    for (let i = 0; i < cands.length; i++) {
+      const a = keyScores[i] ?? -1;
+      if (a < 0 || a < floor || a + qt.maxBonus < heap.min) continue;
+      const s = cands[i] ?? 0;
+      const score = a + this.tieBreak(s, qt);
+      if (score > heap.min) heap.push(s, score);
     }
 
     const memo: Map<number, TokenSimilarity>[] = Array.from({ length: qi }, () => new Map());
