@@ -38,7 +38,7 @@ const COMMON_KEY_SHARE = 0.02;
  * still counts in the key score of every candidate, read from the candidate's own tokens.
  */
 const ADMIT_SHARE = 0.0005;
-const ADMIT_MIN = 250;
+const ADMIT_MIN = 1000;
 const ENOUGH_FACTOR = 4;
 /** Pair postings are hashed into this many buckets (a collision only adds a candidate, scored like any). */
 const PAIR_MASK = 0x3fffffff;
