@@ -119,10 +119,12 @@ describe('selective first stage', () => {
   });
 
   it('falls back to single keys when pairs and rare keys find too few', () => {
-    // "Karim" alone is on 1,102 entries (above the rare and the common share, 1,000 here); the pair
-    // finds one entry, so the rarest key is read whatever its size, as before the first stage.
+    // "Karim" is on 1,102 entries, "Nadim" on 1,201 (both above the rare and the common share, 1,000
+    // here); the pair finds one entry, too few: the rarest key is read whatever its size, as it was
+    // before the first stage existed.
     const i = new ScreeningIndex();
     i.add(Array.from({ length: 1100 }, (_, n) => ({ id: `k${n}`, name: `Karim ${word(n)}` })));
+    i.add(Array.from({ length: 1200 }, (_, n) => ({ id: `n${n}`, name: `${word(n + 2000)} Nadim` })));
     i.add([{ id: 'pair', name: 'Karim Nadim' }, { id: 'single', name: 'Karim' }]);
     const r = ranked(i, 'Karim Nadim');
     expect(r.ids.slice(0, 2)).toEqual(['pair', 'single']);
