@@ -10,6 +10,7 @@ import { withActor, type Actor, type Ctx } from '../../../platform/db';
 import { acceptInvitation, leaveCase } from '../../cases/commands/answer';
 import { nameMembers, removeMember } from '../../cases/commands/members';
 import { buildPartnership, buildWorld, openCase, sharedCase, type Person, type World } from '../../cases/tests/world';
+import { sendVia } from './send';
 import { listMessages, loadMessage } from '../queries';
 
 let env: TestEnv;
@@ -21,12 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => env?.close());
 
-const base = { body: 'Two vans crossed at Ceuta before dawn.', handlingCode: 'H0', tlp: 'AMBER', sourceReliability: 'B', infoAccuracy: 2, priority: 'normal' };
-async function send(as: Session, caseId: string, o: Record<string, unknown>): Promise<string> {
-  const r = await call(env, as, 'POST', `/api/cases/${caseId}/messages`, { ...base, recipients: [{ agencyId: w.es.id }], ...o });
-  if (r.statusCode !== 201) throw new Error(`send: ${r.statusCode} ${r.body}`);
-  return r.json().message.id as string;
-}
+const send = (as: Session, caseId: string, o: Record<string, unknown>): Promise<string> => sendVia(env, as, caseId, w.es.id, { body: 'Two vans crossed at Ceuta before dawn.', ...o });
 const actorOf = (p: Person, agencyId: string, roles: Actor['roles'] = ['officer']): Actor => ({ userId: p.user.id, agencyId, roles, deskIds: [] });
 
 /** Everything that could show a message to the actor in this transaction: the list, the search, the functions, raw SQL. */

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { createTestEnv, buildUser, signIn, call, type TestEnv, type Session } from '../../../test/harness';
 import { withActor, type Actor } from '../../../platform/db';
 import { buildPartnership, buildWorld, openCase, sharedCase, type World } from '../../cases/tests/world';
+import { sendVia } from './send';
 
 let env: TestEnv;
 let w: World;
@@ -18,12 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => env?.close());
 
-const base = { body: 'The go-fast boat left at 02:10 with twelve people.', handlingCode: 'H0', tlp: 'AMBER', sourceReliability: 'B', infoAccuracy: 2, priority: 'normal' };
-async function send(as: Session, caseId: string, o: Record<string, unknown>): Promise<string> {
-  const r = await call(env, as, 'POST', `/api/cases/${caseId}/messages`, { ...base, recipients: [{ agencyId: w.es.id }], ...o });
-  if (r.statusCode !== 201) throw new Error(`send: ${r.statusCode} ${r.body}`);
-  return r.json().message.id as string;
-}
+const send = (as: Session, caseId: string, o: Record<string, unknown>): Promise<string> => sendVia(env, as, caseId, w.es.id, { body: 'The go-fast boat left at 02:10 with twelve people.', ...o });
 const found = async (as: Session, q: string, box = 'all') =>
   ((await call(env, as, 'GET', `/api/messages?box=${box}&q=${encodeURIComponent(q)}`)).json().messages as { id: string }[]).map((m) => m.id);
 const listed = async (as: Session, box = 'all') => ((await call(env, as, 'GET', `/api/messages?box=${box}&limit=200`)).json().messages as { id: string }[]).map((m) => m.id);
@@ -173,9 +169,7 @@ describe('the box and "unread" inside the search function (migrations/0017)', ()
     const toEs = await send(w.maLiaison.s, caseId, { subject: 'Centoventi to Spain' });
     const readByMe = await send(w.maLiaison.s, caseId, { subject: 'Centoventi read by the officer' });
     const readByColleague = await send(w.maLiaison.s, caseId, { subject: 'Centoventi read by a colleague' });
-    const r = await call(env, w.esOfficer.s, 'POST', `/api/cases/${caseId}/messages`, { ...base, subject: 'Centoventi from Spain', recipients: [{ agencyId: w.ma.id }] });
-    expect(r.statusCode).toBe(201);
-    const fromEs = r.json().message.id as string;
+    const fromEs = await sendVia(env, w.esOfficer.s, caseId, w.ma.id, { body: 'Seen from Algeciras.', subject: 'Centoventi from Spain' });
     await env.db.unsafeOwner.insertInto('message_reads').values([
       { message_id: readByMe, user_id: w.esOfficer.user.id, agency_id: w.es.id },
       { message_id: readByColleague, user_id: w.esOfficer2.user.id, agency_id: w.es.id },
