@@ -42,6 +42,8 @@ const ADMIT_MIN = 1000;
 const ENOUGH_FACTOR = 4;
 /** Pair postings are hashed into this many buckets (a collision only adds a candidate, scored like any). */
 const PAIR_MASK = 0x3fffffff;
+/** A Map holds at most 2^24 keys: the 2^30 pair buckets are spread over this many maps (at most 2^23 keys each). */
+const PAIR_SHARDS = 128;
 const SNAPSHOT_MAGIC = 'TSQIDX02';
 const SCRIPTS: readonly Script[] = ['latin', 'arabic', 'han', 'cyrillic', 'other'];
 /** Entry flags: a removed slot, a public entry, an entry with an access rule. */
@@ -92,6 +94,20 @@ export function pairBucket(a: number, b: number): number {
   const lo = a < b ? a : b;
   const hi = a < b ? b : a;
   return (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi + 1, 0x85ebca6b)) & PAIR_MASK;
+}
+
+/** Posting lists of pair buckets, sharded so that a large list with many aliases never hits a Map's size limit. */
+class PairPostings {
+  private readonly shards = Array.from({ length: PAIR_SHARDS }, () => new Map<number, number | number[]>());
+  get(bucket: number): number | number[] | undefined {
+    return this.shards[bucket & (PAIR_SHARDS - 1)]!.get(bucket);
+  }
+  append(bucket: number, slot: number): void {
+    appendSlot(this.shards[bucket & (PAIR_SHARDS - 1)]!, bucket, slot);
+  }
+  clear(): void {
+    for (const m of this.shards) m.clear();
+  }
 }
 
 /** Append a slot to an ascending posting list stored as a number (one slot) or an array. */
@@ -235,7 +251,7 @@ export class ScreeningIndex {
   /** Key id → ascending slots; a single slot is stored as a number (most keys are rare). */
   private postings: (number | number[] | undefined)[] = [];
   /** Bucket of two token keys of one name form → ascending slots (the selective first stage). */
-  private pairs = new Map<number, number | number[]>();
+  private pairs = new PairPostings();
   /** A key with one letter deleted → ids of the keys it comes from (lookups within one edit). */
   private deleteIndex = new Map<string, number[]>();
   private particleSets: string[][] = [[]];
@@ -390,10 +406,10 @@ export class ScreeningIndex {
     const aa = this.tokKeys.get(3 * a + 1);
     const kb = this.tokKeys.get(3 * b);
     const ab = this.tokKeys.get(3 * b + 1);
-    appendSlot(this.pairs, pairBucket(ka, kb), slot);
-    if (aa >= 0) appendSlot(this.pairs, pairBucket(aa, kb), slot);
-    if (ab >= 0) appendSlot(this.pairs, pairBucket(ka, ab), slot);
-    if (aa >= 0 && ab >= 0) appendSlot(this.pairs, pairBucket(aa, ab), slot);
+    this.pairs.append(pairBucket(ka, kb), slot);
+    if (aa >= 0) this.pairs.append(pairBucket(aa, kb), slot);
+    if (ab >= 0) this.pairs.append(pairBucket(ka, ab), slot);
+    if (aa >= 0 && ab >= 0) this.pairs.append(pairBucket(aa, ab), slot);
   }
 
   /** Add entries (an entry whose id is already indexed replaces it). */
