@@ -15,9 +15,35 @@ import './features/events/live';
 import { directionOf, currentLocale } from './i18n';
 import { theme } from './theme';
 
+const RELOADED_KEY = 'tansiq.reloadedForNewVersion';
+
+/**
+ * A tab opened before a new version was installed asks for page files that no longer exist (their names carry the
+ * old build's hashes): load the new version once, instead of leaving a blank page. A second failure is a real one.
+ */
+function reloadOnce(err: unknown): Promise<never> {
+  try {
+    if (sessionStorage.getItem(RELOADED_KEY) !== location.pathname) {
+      sessionStorage.setItem(RELOADED_KEY, location.pathname);
+      location.reload();
+      return new Promise<never>(() => undefined);
+    }
+  } catch {
+    // Storage disabled: report the failure rather than risk reloading in a loop.
+  }
+  return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+}
+
 /** A page fetched when it is first opened (so the first screen does not wait for every module's code). */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((m) => ({ default: m[name] })));
+  return lazy(() => load().then((m) => {
+    try {
+      sessionStorage.removeItem(RELOADED_KEY);
+    } catch {
+      // Nothing to forget.
+    }
+    return { default: m[name] };
+  }, reloadOnce));
 }
 
 // Every page but sign-in, enrolment, home and not-found is its own chunk (AppLayout shows a loader meanwhile).

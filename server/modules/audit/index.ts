@@ -41,7 +41,7 @@ export async function registerAudit(app: App): Promise<void> {
       if (!auditPolicy.can(ctx.actor, 'read', { agencyId: ctx.actor.agencyId! })) throw notFound('route');
       const rows = await query(ctx, f).limit(f.limit + 1).execute();
       const page = rows.slice(0, f.limit);
-      ctx.audit({ action: 'audit.viewed', objectType: 'audit', details: { count: page.length } });
+      ctx.audit({ action: 'audit.viewed', objectType: 'audit', details: { count: page.length, ...(f.actor ? { byActorName: true } : {}), ...(f.actorUserId ? { actorUserId: f.actorUserId } : {}) } });
       return { events: page.map((e) => presentAuditEvent(ctx.actor, e)), nextBefore: rows.length > f.limit ? Number(page[page.length - 1]!.seq) : null };
     });
   });

@@ -16,7 +16,7 @@ const COLOUR_NAME: Record<string, string> = { red: 'Red Notice', blue: 'Blue Not
  * for later ones), under the partnership between the two agencies. Without an active partnership the hit is still
  * confirmed and the NCB sees it among its hits; the officer is told why no message went.
  */
-export async function decideHit(ctx: Ctx, id: string, body: TDecideHitRequest, locale: string): Promise<void> {
+export async function decideHit(ctx: Ctx, id: string, body: TDecideHitRequest, locale: string | null = null): Promise<void> {
   const hit = await loadHit(ctx, id);
   if (hit.agency_id !== ctx.actor.agencyId) throw notFound('hit');
   if (!hitPolicy.can(ctx.actor, 'decide', { agencyId: hit.agency_id, userId: hit.user_id, state: hit.state })) {
@@ -35,7 +35,7 @@ export async function decideHit(ctx: Ctx, id: string, body: TDecideHitRequest, l
   if (state === 'confirmed' && hit.owner_agency_id) ctx.emit({ topic: 'hit', id, audience: { agencyIds: [hit.owner_agency_id] } });
 }
 
-async function notifyRequestingNcb(ctx: Ctx, hit: HitRow, locale: string): Promise<void> {
+async function notifyRequestingNcb(ctx: Ctx, hit: HitRow, locale: string | null): Promise<void> {
   const t = ntx(ctx.tx);
   const notice = await t.selectFrom('notices as n').innerJoin('agencies as a', 'a.id', 'n.agency_id')
     .select(['n.id', 'n.reference', 'n.colour', 'n.kind', 'n.state', 'n.desk_id', 'n.display_name', 'a.name as agency_name']).where('n.id', '=', hit.notice_id!).executeTakeFirst();

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { permissionsOf, ZDecideHitRequest, ZListHitsQuery, type PHitList, type TDecideHitRequest, type TListHitsQuery } from '../../../../common';
 import { withActor } from '../../../platform/db';
 import { notFound, type App } from '../../../platform/http';
-import { localeOf } from '../../messages/queries';
 import { decideHit } from '../commands/decide';
 import { presentHits } from '../presenters';
 import { listHits, loadHit } from '../queries';
@@ -39,7 +38,7 @@ export async function hitRoutes(app: App): Promise<void> {
     const { id } = req.params as { id: string };
     const body = req.body as TDecideHitRequest;
     return withActor(deps.db, req.actor!, req.ip, async (ctx) => {
-      await decideHit(ctx, id, body, await localeOf(ctx));
+      await decideHit(ctx, id, body);
       return { hit: (await presentHits(ctx, [await loadHit(ctx, id)]))[0]! };
     });
   });

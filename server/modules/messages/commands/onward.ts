@@ -61,7 +61,7 @@ export async function onwardOptions(ctx: Ctx, m: MessageRow, caseId: string): Pr
  * handling code and evaluation, and names the provider. The TLP × handling-code table decides for each target agency;
  * a partnership with each is required as for any message.
  */
-export async function passOn(ctx: Ctx, m: MessageRow, input: TPassOnRequest, locale: string): Promise<string> {
+export async function passOn(ctx: Ctx, m: MessageRow, input: TPassOnRequest, locale: string | null = null): Promise<string> {
   const origin = originOf(m);
   const refusals = (await onwardRefusalsFor(ctx, m, input.recipients.map((r) => r.agencyId))).filter((r) => r.reasons.length > 0);
   if (refusals.length > 0) {

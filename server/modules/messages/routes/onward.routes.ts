@@ -4,7 +4,7 @@ import { withActor, type Ctx } from '../../../platform/db';
 import { notFound, type App } from '../../../platform/http';
 import { messagePolicy } from '../policies/message.policy';
 import { messageRecord } from '../presenters';
-import { loadMessage, localeOf, receiptsOf } from '../queries';
+import { loadMessage, receiptsOf } from '../queries';
 import { decidePermission, onwardOptions, passOn, requestPermission } from '../commands/onward';
 
 const ZId = z.object({ id: z.uuid('Not a valid identifier.') });
@@ -46,7 +46,7 @@ export async function onwardRoutes(app: App): Promise<void> {
     const body = req.body as TPassOnRequest;
     const copyId = await withActor(deps.db, req.actor!, req.ip, async (ctx) => {
       const m = await guard(ctx, id, 'passOn');
-      return passOn(ctx, m, body, await localeOf(ctx));
+      return passOn(ctx, m, body);
     });
     return reply.status(201).send({ id: copyId });
   });

@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Ctx } from '../../../platform/db';
+import { AppError, notFound } from '../../../platform/http';
 import { cancelJob } from '../../../platform/jobs';
 import { stx, type WatchlistTable } from '../schema';
 import { IMPORT_JOB, type ImportParams } from './import';
@@ -20,10 +21,14 @@ export async function deleteWatchlist(ctx: Ctx, w: Selectable<WatchlistTable>): 
   const t = stx(ctx.tx);
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`watchlist:${w.agency_id ?? 'global'}:${w.name.toLowerCase()}`}))`.execute(ctx.tx);
   // Read again under the lock: an import may have added a version while we waited.
-  const now = await t.updateTable('watchlists').set({ deleted_at: new Date(), deleted_by: ctx.actor.userId, updated_at: new Date() })
+  const now = await t.updateTable('watchlists').set({ deleted_at: sql<Date>`now()`, deleted_by: ctx.actor.userId, updated_at: sql<Date>`now()` })
     .where('id', '=', w.id).where('deleted_at', 'is', null).returning(['id', 'current_version', 'entry_count']).executeTakeFirst();
-  if (!now) return { entries: 0, cancelledImports: 0 };
+  // Deleted meanwhile by someone else: for this caller it no longer exists.
+  if (!now) throw notFound('watchlist');
   const gone = await t.deleteFrom('watchlist_entries').where('watchlist_id', '=', w.id).executeTakeFirst();
+  // Row-level security skips rows silently: personal data left behind a tombstone would be worse than no deletion.
+  const left = await t.selectFrom('watchlist_entries').select('source_id').where('watchlist_id', '=', w.id).limit(1).executeTakeFirst();
+  if (left) throw new AppError(500, 'internal', 'The list’s entries could not all be deleted; nothing was changed. Report this to the platform administrator.');
   // Imports of this list waiting or running (visible to the actor's agency: its own jobs) are cancelled.
   const jobs = await t.selectFrom('jobs').select(['id', 'params']).where('kind', '=', IMPORT_JOB).where('state', 'in', ['queued', 'running']).execute();
   let cancelled = 0;

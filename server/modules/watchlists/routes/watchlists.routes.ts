@@ -85,7 +85,8 @@ export async function watchlistRoutes(app: App): Promise<void> {
     });
     // This process's index drops the list now; other processes at their next look at the database (and screening
     // already skips a deleted list's candidates, since it screens only against the live lists it reads per request).
-    await refreshLiveIndex(deps.db);
+    // The deletion has committed: a failed refresh is logged, not reported as a failed deletion (the next sync drops it).
+    await refreshLiveIndex(deps.db).catch((err: unknown) => req.log.error({ err }, 'screening index refresh after a watchlist deletion failed'));
     return { deleted: { id, ...out } };
   });
 
