@@ -703,8 +703,10 @@ export class ScreeningIndex {
 
   /**
    * Add a posting list's slots not yet found by the query (stamp `qs`) to the candidates; returns
-   * how many of them the asker may see (only those count towards "enough candidates", so entries an
-   * asker may not see never change which entries they are shown).
+   * how many of them the asker may see (only those count towards "enough candidates", so restricted
+   * entries cannot decide whether the fallback runs). Key weights and the rare/common shares are still
+   * computed over all entries, restricted ones included: a large private list can shift which visible
+   * entries are admitted first, never reveal one of its own.
    */
   private admit(p: number | number[] | undefined, qs: number, touched: number[], asker: AskerAccess | undefined): number {
     if (p === undefined) return 0;
