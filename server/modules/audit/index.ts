@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
 import { ZAuditQuery, type TAuditQuery } from '../../../common';
-import { withActor, type Ctx, type DB } from '../../platform/db';
+import { likeLiteral, withActor, type Ctx, type DB } from '../../platform/db';
 import { notFound, type App } from '../../platform/http';
 import { auditPolicy } from './audit.policy';
 import { presentAuditEvent, type AuditRow } from './presenter';
@@ -15,13 +15,13 @@ function query(ctx: Ctx, f: TAuditQuery): Q {
     .select(['audit_events.seq', 'audit_events.at', 'audit_events.actor_user_id', 'audit_events.actor_agency_id', 'audit_events.actor_label', 'audit_events.action',
       'audit_events.object_type', 'audit_events.object_id', 'audit_events.purpose', 'audit_events.ip', 'audit_events.details', 'u.display_name as actor_name'])
     .where((eb) => eb.or([eb('audit_events.actor_agency_id', '=', agency), eb('audit_events.subject_agency_id', '=', agency)])) as unknown as Q;
-  if (f.action) q = q.where('audit_events.action', 'like', `${f.action.replace(/[%_\\]/g, '\\$&')}%`);
+  if (f.action) q = q.where('audit_events.action', 'like', `${likeLiteral(f.action)}%`);
   if (f.objectType) q = q.where('audit_events.object_type', '=', f.objectType);
   if (f.objectId) q = q.where('audit_events.object_id', '=', f.objectId);
   if (f.actorUserId) q = q.where('audit_events.actor_user_id', '=', f.actorUserId);
   if (f.actor) {
     // Only the reader's own agency's people are found by name: a foreign agency's staff stay anonymous here.
-    const like = `%${f.actor.replace(/[%_\\]/g, '\\$&')}%`;
+    const like = `%${likeLiteral(f.actor)}%`;
     q = q.where('audit_events.actor_user_id', 'in', (eb) => eb.selectFrom('users as named').select('named.id')
       .where('named.agency_id', '=', agency)
       .where((w) => w.or([w('named.display_name', 'ilike', like), w('named.email', 'ilike', like)])));

@@ -1,4 +1,5 @@
 import { cleanSeparators, foldText, type WatchlistEntry } from '../../../match';
+import { likeLiteral } from '../../platform/db';
 
 /**
  * Text folded the way the screening engine folds a name before it tokenises it (case, accents, Arabic marks and
@@ -24,5 +25,5 @@ export function entryKind(e: Pick<WatchlistEntry, 'kind'>): string | null {
 
 /** A LIKE pattern matching the fragment anywhere, with LIKE's own wildcards taken literally. */
 export function containsPattern(fragment: string): string {
-  return `%${fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${likeLiteral(fragment)}%`;
 }
